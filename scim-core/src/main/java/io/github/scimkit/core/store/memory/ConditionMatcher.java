@@ -8,7 +8,6 @@ import io.github.scimkit.core.store.query.Operator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * Evaluates a {@link Condition} on a record: the reference implementation of the semantics that
@@ -79,8 +78,7 @@ public final class ConditionMatcher {
       return values.isEmpty()
           || values.stream().anyMatch(value -> !SimpleValues.equal(fold(value, compare), target));
     }
-    Predicate<Object> test = value -> test(operator, fold(value, compare), target);
-    return values.stream().anyMatch(test);
+    return values.stream().anyMatch(value -> test(operator, fold(value, compare), target));
   }
 
   private static Object fold(Object value, Condition.Compare compare) {
@@ -99,27 +97,20 @@ public final class ConditionMatcher {
   }
 
   private static boolean substring(Operator operator, String text, String part) {
-    switch (operator) {
-      case CO:
-        return text.contains(part);
-      case SW:
-        return text.startsWith(part);
-      default:
-        return text.endsWith(part);
-    }
+    return switch (operator) {
+      case CO -> text.contains(part);
+      case SW -> text.startsWith(part);
+      default -> text.endsWith(part);
+    };
   }
 
   private static boolean ordered(Operator operator, int comparison) {
-    switch (operator) {
-      case GT:
-        return comparison > 0;
-      case GE:
-        return comparison >= 0;
-      case LT:
-        return comparison < 0;
-      default:
-        return comparison <= 0;
-    }
+    return switch (operator) {
+      case GT -> comparison > 0;
+      case GE -> comparison >= 0;
+      case LT -> comparison < 0;
+      default -> comparison <= 0;
+    };
   }
 
   /** Where a condition's references are resolved: a record, or one element of an attribute. */

@@ -73,6 +73,7 @@ final class KeysetTokens {
     return position.substring(1);
   }
 
+  /** Identifies the query's condition and sort; tokens live no longer than the JVM's data. */
   private static String fingerprint(StoreQuery query) {
     return Integer.toHexString(Objects.hash(query.condition(), query.sort()));
   }
@@ -105,24 +106,16 @@ final class KeysetTokens {
 
   private static Object parseKey(String tag, String text) throws BadRequestException {
     try {
-      switch (tag) {
-        case "-":
-          return null;
-        case "S":
-          return text;
-        case "L":
-          return Long.valueOf(text);
-        case "D":
-          return new BigDecimal(text);
-        case "T":
-          return Instant.parse(text);
-        case "B":
-          return Boolean.valueOf(text);
-        case "X":
-          return BinaryValue.fromBase64(text);
-        default:
-          throw invalid();
-      }
+      return switch (tag) {
+        case "-" -> null;
+        case "S" -> text;
+        case "L" -> Long.valueOf(text);
+        case "D" -> new BigDecimal(text);
+        case "T" -> Instant.parse(text);
+        case "B" -> Boolean.valueOf(text);
+        case "X" -> BinaryValue.fromBase64(text);
+        default -> throw invalid();
+      };
     } catch (RuntimeException e) {
       throw invalid();
     }

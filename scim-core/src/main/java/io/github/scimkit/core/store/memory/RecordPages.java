@@ -28,7 +28,7 @@ final class RecordPages {
     OptionalLong total = OptionalLong.of(matches.size());
     PageRequest page = query.page();
     if (page instanceof PageRequest.Offset offset) {
-      List<ResourceRecord> items = sorted(query, matches).stream()
+      List<ResourceRecord> items = sorted(positioned(query, matches), order(query)).stream()
           .skip(offset.offset())
           .limit(offset.count())
           .map(Positioned::record)
@@ -43,10 +43,10 @@ final class RecordPages {
 
   private static ResultPage<ResourceRecord> keyset(StoreQuery query, List<ResourceRecord> matches,
       SortPosition after, int count, OptionalLong total) {
-    Comparator<SortPosition> order = RecordOrdering.positions(query.sort());
-    List<Positioned> following = sorted(query, matches).stream()
+    Comparator<SortPosition> order = order(query);
+    List<Positioned> following = sorted(positioned(query, matches).stream()
         .filter(item -> after == null || order.compare(item.position(), after) > 0)
-        .collect(Collectors.toList());
+        .collect(Collectors.toList()), order);
     List<Positioned> items = following.subList(0, Math.min(count, following.size()));
     Optional<String> next = Optional.empty();
     if (following.size() > items.size()) {
@@ -57,12 +57,19 @@ final class RecordPages {
         items.stream().map(Positioned::record).collect(Collectors.toList()), total, next);
   }
 
-  private static List<Positioned> sorted(StoreQuery query, List<ResourceRecord> matches) {
-    Comparator<SortPosition> order = RecordOrdering.positions(query.sort());
+  private static Comparator<SortPosition> order(StoreQuery query) {
+    return RecordOrdering.positions(query.sort());
+  }
+
+  private static List<Positioned> positioned(StoreQuery query, List<ResourceRecord> matches) {
     return matches.stream()
         .map(record -> new Positioned(record, RecordOrdering.position(record, query.sort())))
-        .sorted(Comparator.comparing(Positioned::position, order))
         .collect(Collectors.toList());
+  }
+
+  private static List<Positioned> sorted(List<Positioned> items, Comparator<SortPosition> order) {
+    items.sort(Comparator.comparing(Positioned::position, order));
+    return items;
   }
 
   /** A record with its position, computed once per search. */

@@ -18,16 +18,12 @@ final class RecordValues {
    */
   static List<Object> of(ResourceRecord record, AttributeRef ref) {
     if (ref.subAttribute() == null) {
-      switch (ref.name()) {
-        case "id":
-          return List.of(record.id());
-        case "created":
-          return List.of(record.created());
-        case "lastModified":
-          return List.of(record.lastModified());
-        default:
-          return record.attributes().getAll(ref.name());
-      }
+      return switch (ref.name()) {
+        case "id" -> List.of(record.id());
+        case "created" -> List.of(record.created());
+        case "lastModified" -> List.of(record.lastModified());
+        default -> record.attributes().getAll(ref.name());
+      };
     }
     return subValues(record.attributes().getAll(ref.name()), ref.subAttribute());
   }

@@ -8,8 +8,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *
  * <p>Reads hold the read lock, writes and units of work the write lock; the thread holding the
  * write lock may read. While a unit of work runs, its thread's writes record their undo actions
- * in the unit's log, and a unit started inside it joins it. Every write is atomic on its own: when
- * it fails, its own changes are undone, even inside a unit of work.
+ * in the unit's log, and a unit started inside it joins it: the inner unit commits with the outer
+ * one, and when it throws, its own writes are undone at once. Every write is atomic on its own:
+ * when it fails, its own changes are undone, even inside a unit of work.
  */
 final class TenantLock {
 
@@ -68,7 +69,7 @@ final class TenantLock {
     lock.writeLock().lock();
     try {
       if (transaction != null) {
-        return work.run();
+        return joined(work);
       }
       transaction = new UndoLog();
       try {
@@ -81,6 +82,17 @@ final class TenantLock {
       }
     } finally {
       lock.writeLock().unlock();
+    }
+  }
+
+  /** Runs work inside the running unit; when it throws, undoes its own writes before rethrowing. */
+  private <T> T joined(Work<T> work) throws ScimException {
+    int mark = transaction.mark();
+    try {
+      return work.run();
+    } catch (Throwable failure) {
+      transaction.rollbackTo(mark);
+      throw failure;
     }
   }
 }

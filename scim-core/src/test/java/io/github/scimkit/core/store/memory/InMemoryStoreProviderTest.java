@@ -199,6 +199,20 @@ class InMemoryStoreProviderTest {
   }
 
   @Test
+  void aFailingNestedUnitUndoesOnlyItsOwnWrites() throws ScimException {
+    tenant.inTransaction(stores -> {
+      stores.users().create(user("outer", "outer"));
+      assertThatThrownBy(() -> stores.inTransaction(nested -> {
+        nested.users().create(user("inner", "inner"));
+        throw new ResourceConflictException("inner fails");
+      })).isInstanceOf(ResourceConflictException.class);
+      assertThat(stores.users().get("inner")).isEmpty();
+      return null;
+    });
+    assertThat(userNames()).containsExactly("outer");
+  }
+
+  @Test
   void exactlyOneOfRacingCreatesClaimsAUniqueValue() throws Exception {
     int threads = 8;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
