@@ -1,0 +1,506 @@
+package io.github.scimkit.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
+import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import io.github.scimkit.core.store.Attributes;
+import io.github.scimkit.core.store.GroupStore;
+import io.github.scimkit.core.store.MemberQuery;
+import io.github.scimkit.core.store.MembershipChange;
+import io.github.scimkit.core.store.MembershipResult;
+import io.github.scimkit.core.store.NewRecord;
+import io.github.scimkit.core.store.RecordDeletion;
+import io.github.scimkit.core.store.RecordStore;
+import io.github.scimkit.core.store.RecordUpdate;
+import io.github.scimkit.core.store.ResourceRecord;
+import io.github.scimkit.core.store.ResultPage;
+import io.github.scimkit.core.store.TenantStores;
+import io.github.scimkit.core.store.UniqueAttribute;
+import io.github.scimkit.core.store.UnitOfWork;
+import io.github.scimkit.core.store.query.PageRequest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract every {@link GroupStore} keeps, together with the {@link
+ * TenantStores#inTransaction unit of work} of its tenant. Extend it in a test of your store and
+ * implement {@link #newTenant()}:
+ *
+ * <pre>{@code
+ * class MyGroupStoreComplianceTest extends GroupStoreContract {
+ *   private final MyStoreProvider provider = new MyStoreProvider(testDatabase());
+ *
+ *   @Override
+ *   protected TenantStores newTenant() {
+ *     return provider.createTenant(UUID.randomUUID().toString());
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>The inherited {@code @Nested} groups check the same record promises as {@link
+ * UserStoreContract}, through {@link TenantStores#groups()} and with {@code displayName} as the
+ * case-insensitive unique attribute. The groups declared here check membership deltas, member
+ * paging, units of work and concurrent deltas. Members are users: the kit creates them in the
+ * tenant's user store first.
+ */
+public abstract class GroupStoreContract extends RecordQueryContract {
+
+  /** Creates the contract; subclasses are JUnit test classes. */
+  protected GroupStoreContract() {}
+
+  /**
+   * Returns the stores of a new, empty tenant. The kit calls it before every test, and a second
+   * time in the tests that check that two tenants are kept apart, so each call must return a
+   * tenant with its own id that no earlier call returned. Both its user store and its group store
+   * are used. The tenant's settings are not read.
+   *
+   * @return a fresh tenant's stores
+   */
+  @Override
+  protected abstract TenantStores newTenant();
+
+  @Override
+  RecordStore storeOf(TenantStores stores) {
+    return stores.groups();
+  }
+
+  @Override
+  String uniqueName() {
+    return "displayName";
+  }
+
+  GroupStore groups() {
+    return tenant.groups();
+  }
+
+  /** Creates users with the given ids in the tenant's user store. */
+  void users(String... ids) throws ScimException {
+    for (String id : ids) {
+      user(tenant, id);
+    }
+  }
+
+  static void user(TenantStores stores, String id) throws ScimException {
+    stores.users().create(new NewRecord(id, T0, Attributes.of(Map.of("userName", id)),
+        List.of(UniqueAttribute.caseInsensitive("userName"))));
+  }
+
+  ResourceRecord group(String id) throws ScimException {
+    return createNamed(id, "Group " + id);
+  }
+
+  static MembershipChange change(String groupId, String... memberIds) {
+    return MembershipChange.of(groupId, List.of(memberIds), T1);
+  }
+
+  List<String> members(String groupId) throws ScimException {
+    try (ResultPage<String> page = groups().members(new MemberQuery(groupId, PageRequest.offset(0, 10_000)))) {
+      return page.items().toList();
+    }
+  }
+
+  List<String> groupsOf(String memberId) throws ScimException {
+    try (Stream<String> ids = groups().groupsOf(memberId)) {
+      return ids.toList();
+    }
+  }
+
+  long version(String groupId) throws ScimException {
+    return groups().get(groupId).orElseThrow().version();
+  }
+
+  @Nested
+  @DisplayName("Membership deltas")
+  class Membership {
+
+    @BeforeEach
+    void createGroupAndUsers() throws Exception {
+      group("g1");
+      users("u1", "u2", "u3", "u4");
+    }
+
+    @Test
+    @DisplayName("adds members, reports them as added and raises the version once")
+    void add() throws Exception {
+      MembershipResult result = groups().addMembers(change("g1", "u2", "u1"));
+
+      assertThat(result.added()).containsExactlyInAnyOrder("u1", "u2");
+      assertThat(result.removed()).isEmpty();
+      assertThat(result.group().version()).isEqualTo(2);
+      assertThat(result.group().lastModified()).isEqualTo(T1);
+      assertThat(groups().get("g1")).contains(result.group());
+      assertThat(members("g1")).containsExactly("u1", "u2");
+    }
+
+    @Test
+    @DisplayName("reports only the members that were not there before")
+    void addReportsEffectiveChange() throws Exception {
+      groups().addMembers(change("g1", "u1"));
+
+      MembershipResult result = groups().addMembers(change("g1", "u1", "u3"));
+
+      assertThat(result.added()).containsExactly("u3");
+      assertThat(result.group().version()).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("changes nothing when every member added is already there")
+    void reAddIsIdempotent() throws Exception {
+      ResourceRecord before = groups().addMembers(change("g1", "u1")).group();
+
+      MembershipResult result = groups().addMembers(MembershipChange.of("g1", List.of("u1"), T1.plusSeconds(5)));
+
+      assertThat(result.changed()).isFalse();
+      assertThat(result.group()).isEqualTo(before);
+      assertThat(groups().get("g1")).contains(before);
+    }
+
+    @Test
+    @DisplayName("removes members and reports only those that were there")
+    void remove() throws Exception {
+      groups().addMembers(change("g1", "u1", "u2"));
+
+      MembershipResult result = groups().removeMembers(change("g1", "u1", "u3"));
+
+      assertThat(result.removed()).containsExactly("u1");
+      assertThat(result.added()).isEmpty();
+      assertThat(result.group().version()).isEqualTo(3);
+      assertThat(members("g1")).containsExactly("u2");
+    }
+
+    @Test
+    @DisplayName("changes nothing when removing members that are absent")
+    void removeAbsentIsIdempotent() throws Exception {
+      ResourceRecord before = groups().addMembers(change("g1", "u1")).group();
+
+      MembershipResult result = groups().removeMembers(change("g1", "u2", "u3"));
+
+      assertThat(result.changed()).isFalse();
+      assertThat(groups().get("g1")).contains(before);
+    }
+
+    @Test
+    @DisplayName("replaces the members as the difference from the current ones")
+    void replaceMembers() throws Exception {
+      groups().addMembers(change("g1", "u1", "u2", "u3"));
+
+      MembershipResult result = groups().replaceMembers(change("g1", "u2", "u4"));
+
+      assertThat(result.added()).containsExactly("u4");
+      assertThat(result.removed()).containsExactlyInAnyOrder("u1", "u3");
+      assertThat(result.group().version()).isEqualTo(3);
+      assertThat(members("g1")).containsExactly("u2", "u4");
+    }
+
+    @Test
+    @DisplayName("changes nothing when replacing the members with the same ones")
+    void replaceWithSameIsIdempotent() throws Exception {
+      ResourceRecord before = groups().addMembers(change("g1", "u1", "u2")).group();
+
+      MembershipResult result = groups().replaceMembers(change("g1", "u2", "u1"));
+
+      assertThat(result.changed()).isFalse();
+      assertThat(groups().get("g1")).contains(before);
+    }
+
+    @Test
+    @DisplayName("empties a group when replacing its members with none")
+    void replaceWithNone() throws Exception {
+      groups().addMembers(change("g1", "u1", "u2"));
+
+      MembershipResult result = groups().replaceMembers(change("g1"));
+
+      assertThat(result.removed()).containsExactlyInAnyOrder("u1", "u2");
+      assertThat(members("g1")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("raises the version that a later replace must expect")
+    void deltaRaisesExpectedVersion() throws Exception {
+      groups().addMembers(change("g1", "u1"));
+
+      assertThatExceptionOfType(PreconditionFailedException.class).isThrownBy(() -> groups().replace(
+          new RecordUpdate("g1", OptionalLong.of(1), T1, Attributes.of(Map.of("displayName", "x")), uniques())));
+      assertThat(groups().replace(new RecordUpdate("g1", OptionalLong.of(2), T1,
+          Attributes.of(Map.of("displayName", "x")), uniques())).version()).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("keeps the members when the group's attributes are replaced")
+    void replacingAttributesKeepsMembers() throws Exception {
+      groups().addMembers(change("g1", "u1"));
+
+      replace("g1", Attributes.of(Map.of("displayName", "Renamed")));
+
+      assertThat(members("g1")).containsExactly("u1");
+    }
+
+    @Test
+    @DisplayName("tells whether a user is a member")
+    void isMember() throws Exception {
+      groups().addMembers(change("g1", "u1"));
+
+      assertThat(groups().isMember("g1", "u1")).isTrue();
+      assertThat(groups().isMember("g1", "u2")).isFalse();
+      assertThat(groups().isMember("g1", "U1")).isFalse();
+    }
+
+    @Test
+    @DisplayName("lists a user's groups in ascending id order")
+    void groupsOfUser() throws Exception {
+      group("g3");
+      group("g2");
+      groups().addMembers(change("g3", "u1"));
+      groups().addMembers(change("g1", "u1", "u2"));
+      groups().addMembers(change("g2", "u1"));
+
+      assertThat(groupsOf("u1")).containsExactly("g1", "g2", "g3");
+      assertThat(groupsOf("u2")).containsExactly("g1");
+      assertThat(groupsOf("u3")).isEmpty();
+      assertThat(groupsOf("nobody")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("forgets a deleted group's memberships")
+    void deletingGroupRemovesMemberships() throws Exception {
+      group("g2");
+      groups().addMembers(change("g1", "u1"));
+      groups().addMembers(change("g2", "u1"));
+
+      groups().delete(RecordDeletion.of("g1"));
+
+      assertThat(groupsOf("u1")).containsExactly("g2");
+      assertThat(groups().isMember("g1", "u1")).isFalse();
+    }
+
+    @Test
+    @DisplayName("fails every delta and member listing on an unknown group")
+    void unknownGroup() {
+      assertThatExceptionOfType(ResourceNotFoundException.class)
+          .isThrownBy(() -> groups().addMembers(change("missing", "u1")));
+      assertThatExceptionOfType(ResourceNotFoundException.class)
+          .isThrownBy(() -> groups().removeMembers(change("missing", "u1")));
+      assertThatExceptionOfType(ResourceNotFoundException.class)
+          .isThrownBy(() -> groups().replaceMembers(change("missing", "u1")));
+      assertThatExceptionOfType(ResourceNotFoundException.class)
+          .isThrownBy(() -> members("missing"));
+    }
+  }
+
+  /** One group with twelve members, added in shuffled order. */
+  @Nested
+  @DisplayName("Member paging")
+  class MemberPaging {
+
+    private final List<String> memberIds = new ArrayList<>();
+
+    @BeforeEach
+    void createMembers() throws Exception {
+      group("g1");
+      for (int i = 1; i <= 12; i++) {
+        memberIds.add(String.format("m%02d", i));
+      }
+      List<String> shuffled = new ArrayList<>(memberIds);
+      Collections.shuffle(shuffled, new Random(11));
+      users(shuffled.toArray(String[]::new));
+      groups().addMembers(MembershipChange.of("g1", shuffled, T1));
+    }
+
+    @Test
+    @DisplayName("returns an offset page of member ids in ascending order, with the total")
+    void offsetPage() throws Exception {
+      try (ResultPage<String> page = groups().members(new MemberQuery("g1", PageRequest.offset(3, 4)))) {
+        assertThat(page.items()).containsExactlyElementsOf(memberIds.subList(3, 7));
+        assertThat(page.totalResults()).hasValue(12);
+      }
+    }
+
+    @Test
+    @DisplayName("counts the members for a count-only request")
+    void countOnly() throws Exception {
+      try (ResultPage<String> page = groups().members(new MemberQuery("g1", PageRequest.countOnly()))) {
+        assertThat(page.items()).isEmpty();
+        assertThat(page.totalResults()).hasValue(12);
+      }
+    }
+
+    @Test
+    @DisplayName("walks keyset pages over every member exactly once, in ascending order")
+    void keysetWalk() throws Exception {
+      List<String> seen = new ArrayList<>();
+      Optional<String> token = Optional.empty();
+      do {
+        PageRequest request = token.map(t -> PageRequest.keyset(t, 5)).orElse(PageRequest.firstKeyset(5));
+        try (ResultPage<String> page = groups().members(new MemberQuery("g1", request))) {
+          seen.addAll(page.items().toList());
+          token = page.nextToken();
+        }
+      } while (token.isPresent() && seen.size() <= memberIds.size());
+
+      assertThat(seen).containsExactlyElementsOf(memberIds);
+      assertThat(token).isEmpty();
+    }
+  }
+
+  @Nested
+  @DisplayName("Units of work")
+  class Transactions {
+
+    @BeforeEach
+    void createGroup() throws Exception {
+      group("g1");
+    }
+
+    @Test
+    @DisplayName("commits every write of a unit of work that returns")
+    void commits() throws Exception {
+      String result = tenant.inTransaction(stores -> {
+        user(stores, "u1");
+        stores.groups().addMembers(change("g1", "u1"));
+        return "done";
+      });
+
+      assertThat(result).isEqualTo("done");
+      assertThat(tenant.users().get("u1")).isPresent();
+      assertThat(groups().isMember("g1", "u1")).isTrue();
+      assertThat(version("g1")).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("rolls back every write of a unit of work that throws a ScimException")
+    void rollsBackOnScimException() throws Exception {
+      ScimException failure = new PreconditionFailedException("stop");
+
+      assertThatExceptionOfType(ScimException.class)
+          .isThrownBy(() -> tenant.inTransaction(createUserAndJoinThenThrow(failure)))
+          .isSameAs(failure);
+      assertNothingLeftBehind();
+    }
+
+    @Test
+    @DisplayName("rolls back every write of a unit of work that throws a RuntimeException")
+    void rollsBackOnRuntimeException() throws Exception {
+      RuntimeException failure = new IllegalStateException("boom");
+
+      assertThatExceptionOfType(IllegalStateException.class)
+          .isThrownBy(() -> tenant.inTransaction(stores -> {
+            user(stores, "u1");
+            stores.groups().addMembers(change("g1", "u1"));
+            throw failure;
+          }))
+          .isSameAs(failure);
+      assertNothingLeftBehind();
+    }
+
+    @Test
+    @DisplayName("lets a nested unit of work join the outer one and roll back with it")
+    void nestedJoins() throws Exception {
+      ScimException failure = new PreconditionFailedException("stop");
+
+      assertThatExceptionOfType(ScimException.class).isThrownBy(() -> tenant.inTransaction(outer -> {
+        outer.inTransaction(createUserAndJoinThenThrow(null));
+        assertThat(outer.groups().isMember("g1", "u1")).as("inner writes seen by the outer unit").isTrue();
+        throw failure;
+      })).isSameAs(failure);
+      assertNothingLeftBehind();
+    }
+
+    @Test
+    @DisplayName("commits a nested unit of work with the outer one")
+    void nestedCommits() throws Exception {
+      tenant.inTransaction(outer -> outer.inTransaction(createUserAndJoinThenThrow(null)));
+
+      assertThat(groupsOf("u1")).containsExactly("g1");
+    }
+
+    /** Creates user u1 and adds it to g1, then throws the failure unless it is null. */
+    private UnitOfWork<Void> createUserAndJoinThenThrow(ScimException failure) {
+      return stores -> {
+        user(stores, "u1");
+        stores.groups().addMembers(change("g1", "u1"));
+        if (failure != null) {
+          throw failure;
+        }
+        return null;
+      };
+    }
+
+    private void assertNothingLeftBehind() throws ScimException {
+      assertThat(tenant.users().get("u1")).isEmpty();
+      assertThat(groups().isMember("g1", "u1")).isFalse();
+      assertThat(groupsOf("u1")).isEmpty();
+      assertThat(members("g1")).isEmpty();
+      assertThat(version("g1")).isEqualTo(1);
+    }
+  }
+
+  @Nested
+  @DisplayName("Concurrent deltas")
+  class Concurrency {
+
+    private static final int THREADS = 8;
+    private static final int MEMBERS_PER_THREAD = 1_000;
+
+    @Test
+    @DisplayName("keeps every member when 8 threads each add 1,000 members one delta at a time")
+    void concurrentAddsLoseNothing() throws Exception {
+      group("g1");
+      for (int t = 0; t < THREADS; t++) {
+        for (int i = 0; i < MEMBERS_PER_THREAD; i++) {
+          user(tenant, memberId(t, i));
+        }
+      }
+      CountDownLatch start = new CountDownLatch(1);
+      ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+      try {
+        List<Future<Void>> workers = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+          int thread = t;
+          Callable<Void> worker = () -> {
+            start.await();
+            for (int i = 0; i < MEMBERS_PER_THREAD; i++) {
+              groups().addMembers(MembershipChange.of("g1", Set.of(memberId(thread, i)), T1));
+            }
+            return null;
+          };
+          workers.add(pool.submit(worker));
+        }
+        start.countDown();
+        for (Future<Void> worker : workers) {
+          worker.get(60, TimeUnit.SECONDS);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+
+      try (ResultPage<String> page = groups().members(new MemberQuery("g1", PageRequest.countOnly()))) {
+        assertThat(page.totalResults()).hasValue(THREADS * MEMBERS_PER_THREAD);
+      }
+      assertThat(version("g1")).isEqualTo(1 + THREADS * MEMBERS_PER_THREAD);
+    }
+
+    private String memberId(int thread, int index) {
+      return String.format("t%d-m%04d", thread, index);
+    }
+  }
+}
