@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * A request to delete a record. Deleting a user does not by itself remove its group
- * memberships; the engine removes them in the same unit of work.
+ * A request to delete a record. The engine removes a deleted user's group memberships in the same
+ * unit of work.
  *
  * @param id the record to delete
  * @param expectedVersion the version the caller read; when present and stale the store fails with

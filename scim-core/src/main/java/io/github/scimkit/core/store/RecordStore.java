@@ -67,7 +67,7 @@ public interface RecordStore {
    * @param query the condition, sort and page
    * @return the page of matching records
    * @throws com.unboundid.scim2.common.exceptions.BadRequestException with scimType {@code
-   *     invalidCursor} when a keyset token is not one this store issued for the query
+   *     invalidCursor} (RFC 9865) when a keyset token is not one this store issued for the query
    * @throws ScimException when the store fails
    */
   ResultPage<ResourceRecord> search(StoreQuery query) throws ScimException;

@@ -16,7 +16,7 @@
  *       toLowerCase(Locale.ROOT)} first. {@code co}, {@code sw} and {@code ew} treat every
  *       character literally, {@code %}, {@code _} and {@code \} included.
  *   <li>{@code gt}, {@code ge}, {@code lt} and {@code le} order strings by UTF-16 code units,
- *       numbers ({@code Long} and {@code BigDecimal} alike) numerically and instants in time;
+ *       numbers ({@code Long} and {@code BigDecimal} alike, in every operator, so {@code 1.5} equals {@code 1.50}) numerically and instants in time;
  *       instants compare at millisecond precision. Booleans and binary values support only
  *       {@code eq}, {@code ne} and {@code pr}. A value of another type than the attribute's never
  *       matches (and so {@code ne} does).
