@@ -296,19 +296,23 @@ public final class PatchRequestReader {
     }
   }
 
-  /** Returns a member by its exact name or, when tolerated, in any case. */
+  /**
+   * Returns a member by its exact name or, when tolerated, in any case. Names are compared here
+   * because the SDK's node factory makes {@code get} ignore case.
+   */
   private JsonNode member(ObjectNode object, String name) {
-    JsonNode exact = object.get(name);
-    if (exact != null || !guard.allows(Tolerance.MESSAGE_MEMBER_ANY_CASE)) {
-      return exact;
-    }
-    Iterator<String> names = object.fieldNames();
-    while (names.hasNext()) {
-      String candidate = names.next();
-      if (candidate.equalsIgnoreCase(name)) {
-        return object.get(candidate);
+    boolean anyCase = guard.allows(Tolerance.MESSAGE_MEMBER_ANY_CASE);
+    JsonNode found = null;
+    Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      if (field.getKey().equals(name)) {
+        return field.getValue();
+      }
+      if (anyCase && found == null && field.getKey().equalsIgnoreCase(name)) {
+        found = field.getValue();
       }
     }
-    return null;
+    return found;
   }
 }
