@@ -1,0 +1,393 @@
+package io.github.scimkit.core.engine;
+
+import com.unboundid.scim2.common.GenericScimResource;
+import com.unboundid.scim2.common.Path;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import io.github.scimkit.core.dialect.Tolerances;
+import io.github.scimkit.core.event.AuditSink;
+import io.github.scimkit.core.event.LifecycleListener;
+import io.github.scimkit.core.event.LoggingAuditSink;
+import io.github.scimkit.core.event.ResourceKind;
+import io.github.scimkit.core.event.WriteHook;
+import io.github.scimkit.core.event.WriteOperation;
+import io.github.scimkit.core.internal.dialect.FilterParser;
+import io.github.scimkit.core.internal.engine.CreateCommand;
+import io.github.scimkit.core.internal.engine.DeleteCommand;
+import io.github.scimkit.core.internal.engine.EngineServices;
+import io.github.scimkit.core.internal.engine.EventDispatcher;
+import io.github.scimkit.core.internal.engine.MemberPages;
+import io.github.scimkit.core.internal.engine.Outcome;
+import io.github.scimkit.core.internal.engine.PatchCommand;
+import io.github.scimkit.core.internal.engine.ReplaceCommand;
+import io.github.scimkit.core.internal.engine.ResourceSupport;
+import io.github.scimkit.core.internal.engine.Session;
+import io.github.scimkit.core.mapping.ResourceMapping;
+import io.github.scimkit.core.mapping.ScimMapping;
+import io.github.scimkit.core.store.ResourceRecord;
+import io.github.scimkit.core.store.ResultPage;
+import io.github.scimkit.core.store.StoreProvider;
+import io.github.scimkit.core.store.TenantStores;
+import io.github.scimkit.core.store.query.Condition;
+import io.github.scimkit.core.store.query.PageRequest;
+import io.github.scimkit.core.store.query.Sort;
+import io.github.scimkit.core.store.query.StoreQuery;
+import io.github.scimkit.core.tenant.TenantSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+
+/**
+ * The provisioning engine: every SCIM operation on users and groups, carried out on a tenant's
+ * stores without any HTTP.
+ *
+ * <p>Each write is one unit of work. Request bodies are read in the tenant's dialect (see {@link
+ * io.github.scimkit.core.dialect.Tolerance}), checked against the mapping's schemas and turned
+ * into record attributes; group member changes become membership deltas. Committed changes are
+ * reported to {@link LifecycleListener}s, and every write, successful or not, to the {@link
+ * AuditSink}. Errors are the SDK's typed {@link ScimException}s.
+ *
+ * <pre>{@code
+ * ScimEngine engine = ScimEngine.builder()
+ *     .stores(provider)
+ *     .mapping(ScimMapping.defaults())
+ *     .build();
+ * }</pre>
+ */
+public final class ScimEngine {
+
+  private final StoreProvider stores;
+  private final ScimMapping mapping;
+  private final EngineServices services;
+  private final CreateCommand create;
+  private final ReplaceCommand replace;
+  private final PatchCommand patch;
+  private final DeleteCommand delete;
+
+  private ScimEngine(Builder builder) {
+    this.stores = builder.stores;
+    this.mapping = builder.mapping;
+    this.services = EngineServices.of(
+        builder.config, builder.mapping, builder.hook, new EventDispatcher(builder.listeners, builder.auditSink));
+    this.create = new CreateCommand(services);
+    this.replace = new ReplaceCommand(services);
+    this.patch = new PatchCommand(services);
+    this.delete = new DeleteCommand(services);
+  }
+
+  /**
+   * Returns a builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the mapping rules the engine reads and renders with.
+   *
+   * @return the mapping
+   */
+  public ScimMapping mapping() {
+    return mapping;
+  }
+
+  /**
+   * Returns the engine's configuration.
+   *
+   * @return the configuration
+   */
+  public EngineConfig config() {
+    return services.config();
+  }
+
+  /**
+   * Returns a tenant's settings.
+   *
+   * @param tenantId the tenant
+   * @return the settings, or empty when there is no such tenant
+   * @throws ScimException when the store fails
+   */
+  public Optional<TenantSettings> settings(String tenantId) throws ScimException {
+    Optional<TenantStores> tenant = stores.tenant(tenantId);
+    return tenant.isPresent() ? Optional.of(tenant.get().settings()) : Optional.empty();
+  }
+
+  /**
+   * Creates a resource (POST).
+   *
+   * @param context who asks, for which tenant
+   * @param kind users or groups
+   * @param body the request body
+   * @return the new resource
+   * @throws ScimException when the body is invalid, a unique value is taken, or the hook vetoes
+   */
+  public ResourceView create(RequestContext context, ResourceKind kind, GenericScimResource body) throws ScimException {
+    Session session = session(context);
+    return write(session, kind, WriteOperation.CREATE, null, 201,
+        () -> create.execute(session, support(kind), body));
+  }
+
+  /**
+   * Returns a resource (GET).
+   *
+   * @param context who asks, for which tenant
+   * @param kind users or groups
+   * @param id the resource id
+   * @return the resource
+   * @throws ScimException 404 when there is no such resource
+   */
+  public ResourceView get(RequestContext context, ResourceKind kind, String id) throws ScimException {
+    Session session = session(context);
+    ResourceSupport support = support(kind);
+    ResourceRecord record = support.store(session.stores()).get(id)
+        .orElseThrow(() -> new ResourceNotFoundException("No " + support.mapping().name() + " with id " + id));
+    return support.view(record);
+  }
+
+  /**
+   * Replaces a resource (PUT).
+   *
+   * @param context who asks, for which tenant
+   * @param kind users or groups
+   * @param id the resource id
+   * @param body the request body
+   * @param ifMatch the version the client expects (If-Match), if any
+   * @return the resource as it now is
+   * @throws ScimException 404, 400, 409 or 412 as RFC 7644 describes
+   */
+  public ResourceView replace(
+      RequestContext context, ResourceKind kind, String id, GenericScimResource body, OptionalLong ifMatch)
+      throws ScimException {
+    Session session = session(context);
+    return write(session, kind, WriteOperation.REPLACE, id, 200,
+        () -> replace.execute(session, support(kind), id, body, ifMatch));
+  }
+
+  /**
+   * Modifies a resource (PATCH).
+   *
+   * @param context who asks, for which tenant
+   * @param kind users or groups
+   * @param id the resource id
+   * @param request the PatchOp request body
+   * @param ifMatch the version the client expects (If-Match), if any
+   * @return the resource as it now is
+   * @throws ScimException 404, 400, 409 or 412 as RFC 7644 describes
+   */
+  public ResourceView patch(
+      RequestContext context, ResourceKind kind, String id, GenericScimResource request, OptionalLong ifMatch)
+      throws ScimException {
+    Session session = session(context);
+    return write(session, kind, WriteOperation.PATCH, id, 200,
+        () -> patch.execute(session, support(kind), id, request, ifMatch));
+  }
+
+  /**
+   * Deletes a resource (DELETE); a user's memberships go with it.
+   *
+   * @param context who asks, for which tenant
+   * @param kind users or groups
+   * @param id the resource id
+   * @param ifMatch the version the client expects (If-Match), if any
+   * @throws ScimException 404 or 412
+   */
+  public void delete(RequestContext context, ResourceKind kind, String id, OptionalLong ifMatch) throws ScimException {
+    Session session = session(context);
+    write(session, kind, WriteOperation.DELETE, id, 204, () -> delete.execute(session, support(kind), id, ifMatch));
+  }
+
+  /**
+   * Searches resources (GET with a filter, or POST {@code .search}), one index page.
+   *
+   * @param context who asks, for which tenant
+   * @param kind users or groups
+   * @param parameters filter, sort and page
+   * @return the page: close it
+   * @throws ScimException 400 invalidFilter for a bad or unknown filter
+   */
+  public SearchResults search(RequestContext context, ResourceKind kind, SearchParameters parameters)
+      throws ScimException {
+    Session session = session(context);
+    ResourceSupport support = support(kind);
+    ResourceMapping resourceMapping = support.mapping();
+    Condition condition = Condition.all();
+    if (parameters.filter().isPresent()) {
+      String text = parameters.filter().get();
+      if (text.length() > services.config().maxFilterLength()) {
+        throw BadRequestException.invalidFilter("The filter is longer than "
+            + services.config().maxFilterLength() + " characters");
+      }
+      condition = resourceMapping.toCondition(new FilterParser(session.tolerances()).parse(text));
+    }
+    Sort sort = Sort.BY_ID;
+    if (parameters.sortBy().isPresent()) {
+      sort = resourceMapping.toSort(parsePath(parameters.sortBy().get()), parameters.descending());
+    }
+    long startIndex = Math.max(1, parameters.startIndex());
+    int count = Math.min(
+        Math.max(0, parameters.count().orElse(services.config().defaultPageSize())), services.config().maxPageSize());
+    PageRequest page = count == 0 ? PageRequest.countOnly() : PageRequest.offset(startIndex - 1, count);
+    ResultPage<ResourceRecord> results = support.store(session.stores()).search(new StoreQuery(condition, sort, page));
+    long total = results.totalResults().orElse(0);
+    int items = (int) Math.max(0, Math.min(count, total - (startIndex - 1)));
+    return new SearchResults(results, support::view, total, startIndex, items);
+  }
+
+  /**
+   * Streams a group's member ids in ascending order, reading the store one page at a time.
+   *
+   * @param context who asks, for which tenant
+   * @param groupId the group
+   * @return the member ids: close the stream
+   * @throws ScimException 404 when there is no such group
+   */
+  public Stream<String> members(RequestContext context, String groupId) throws ScimException {
+    Session session = session(context);
+    TenantStores tenant = session.stores();
+    if (tenant.groups().get(groupId).isEmpty()) {
+      throw new ResourceNotFoundException("No Group with id " + groupId);
+    }
+    return MemberPages.stream(tenant.groups(), groupId, services.config().maxPageSize());
+  }
+
+  private static Path parsePath(String text) throws BadRequestException {
+    try {
+      return Path.fromString(text);
+    } catch (BadRequestException e) {
+      throw BadRequestException.invalidValue("sortBy is not an attribute path: " + text);
+    }
+  }
+
+  private ResourceSupport support(ResourceKind kind) {
+    return services.support(Objects.requireNonNull(kind, "kind"));
+  }
+
+  private Session session(RequestContext context) throws ScimException {
+    TenantStores tenant = stores.tenant(context.tenantId())
+        .orElseThrow(() -> new ResourceNotFoundException("No tenant " + context.tenantId()));
+    TenantSettings settings = tenant.settings();
+    return new Session(context, tenant, settings, Tolerances.forMode(settings.mode()));
+  }
+
+  /** A write whose outcome is published and audited. */
+  @FunctionalInterface
+  private interface Write {
+    Outcome run() throws ScimException;
+  }
+
+  private ResourceView write(
+      Session session, ResourceKind kind, WriteOperation operation, String id, int successStatus, Write write)
+      throws ScimException {
+    Outcome outcome;
+    try {
+      outcome = write.run();
+    } catch (ScimException e) {
+      services.audit(session, kind, operation, Optional.ofNullable(id), e.getScimError().getStatus());
+      throw e;
+    } catch (RuntimeException e) {
+      services.audit(session, kind, operation, Optional.ofNullable(id), 500);
+      throw e;
+    }
+    String resourceId = outcome.record() == null ? id : outcome.record().id();
+    services.audit(session, kind, operation, Optional.ofNullable(resourceId), successStatus);
+    services.events().publish(outcome.events());
+    return outcome.record() == null ? null : support(kind).view(outcome.record());
+  }
+
+  /** Builds a {@link ScimEngine}. */
+  public static final class Builder {
+    private StoreProvider stores;
+    private ScimMapping mapping = ScimMapping.defaults();
+    private EngineConfig config = EngineConfig.defaults();
+    private WriteHook hook = WriteHook.NONE;
+    private final List<LifecycleListener> listeners = new ArrayList<>();
+    private AuditSink auditSink = new LoggingAuditSink();
+
+    private Builder() {}
+
+    /**
+     * Sets where tenants' users and groups are kept (required).
+     *
+     * @param value the store provider
+     * @return this builder
+     */
+    public Builder stores(StoreProvider value) {
+      this.stores = Objects.requireNonNull(value, "stores");
+      return this;
+    }
+
+    /**
+     * Sets the mapping rules (default {@link ScimMapping#defaults()}).
+     *
+     * @param value the mapping
+     * @return this builder
+     */
+    public Builder mapping(ScimMapping value) {
+      this.mapping = Objects.requireNonNull(value, "mapping");
+      return this;
+    }
+
+    /**
+     * Sets limits, defaults, clock and id generator (default {@link EngineConfig#defaults()}).
+     *
+     * @param value the configuration
+     * @return this builder
+     */
+    public Builder config(EngineConfig value) {
+      this.config = Objects.requireNonNull(value, "config");
+      return this;
+    }
+
+    /**
+     * Sets the host's write hook (default none).
+     *
+     * @param value the hook
+     * @return this builder
+     */
+    public Builder writeHook(WriteHook value) {
+      this.hook = Objects.requireNonNull(value, "writeHook");
+      return this;
+    }
+
+    /**
+     * Adds a lifecycle listener; listeners are called in the order added.
+     *
+     * @param value the listener
+     * @return this builder
+     */
+    public Builder listener(LifecycleListener value) {
+      this.listeners.add(Objects.requireNonNull(value, "listener"));
+      return this;
+    }
+
+    /**
+     * Sets the audit sink (default {@link LoggingAuditSink}).
+     *
+     * @param value the sink
+     * @return this builder
+     */
+    public Builder auditSink(AuditSink value) {
+      this.auditSink = Objects.requireNonNull(value, "auditSink");
+      return this;
+    }
+
+    /**
+     * Returns the engine.
+     *
+     * @return the engine
+     * @throws IllegalStateException when no store provider was set
+     */
+    public ScimEngine build() {
+      if (stores == null) {
+        throw new IllegalStateException("stores(StoreProvider) is required");
+      }
+      return new ScimEngine(this);
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package io.github.scimkit.core.internal.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.server.utils.SchemaChecker;
+import io.github.scimkit.core.engine.EngineConfig;
+import io.github.scimkit.core.event.AuditRecord;
+import io.github.scimkit.core.event.ResourceKind;
+import io.github.scimkit.core.event.WriteHook;
+import io.github.scimkit.core.event.WriteOperation;
+import io.github.scimkit.core.mapping.ScimMapping;
+import io.github.scimkit.core.store.Attributes;
+import io.github.scimkit.core.store.ResourceRecord;
+import io.github.scimkit.core.tenant.ScimMode;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The collaborators every engine command shares: configuration, the per-kind support, the write
+ * hook and the event dispatcher.
+ *
+ * @param config the engine configuration
+ * @param users the user support
+ * @param groups the group support
+ * @param hook the host's write hook
+ * @param events the event and audit dispatcher
+ */
+public record EngineServices(
+    EngineConfig config, ResourceSupport users, ResourceSupport groups, WriteHook hook, EventDispatcher events) {
+
+  /**
+   * Creates the services from a mapping.
+   *
+   * @param config the engine configuration
+   * @param mapping the mapping rules
+   * @param hook the host's write hook
+   * @param events the event and audit dispatcher
+   * @return the services
+   */
+  public static EngineServices of(EngineConfig config, ScimMapping mapping, WriteHook hook, EventDispatcher events) {
+    return new EngineServices(
+        config,
+        new ResourceSupport(ResourceKind.USER, mapping.users()),
+        new ResourceSupport(ResourceKind.GROUP, mapping.groups()),
+        hook,
+        events);
+  }
+
+  /**
+   * Returns the support of a kind.
+   *
+   * @param kind users or groups
+   * @return the support
+   */
+  public ResourceSupport support(ResourceKind kind) {
+    return kind == ResourceKind.USER ? users : groups;
+  }
+
+  /**
+   * Returns the current time.
+   *
+   * @return now
+   */
+  public Instant now() {
+    return config.clock().instant();
+  }
+
+  /**
+   * Checks a normalised body against the kind's schemas: types, required attributes, and in
+   * strict mode undefined attributes.
+   *
+   * @param support the kind
+   * @param body the normalised body, without {@code members}
+   * @param mode the tenant's mode
+   * @throws ScimException when the body breaks the schema
+   */
+  public void checkBody(ResourceSupport support, ObjectNode body, ScimMode mode) throws ScimException {
+    SchemaChecker checker = support.mapping().newSchemaChecker();
+    if (mode == ScimMode.LENIENT) {
+      checker.enable(SchemaChecker.Option.ALLOW_UNDEFINED_ATTRIBUTES);
+      checker.enable(SchemaChecker.Option.ALLOW_UNDEFINED_SUB_ATTRIBUTES);
+    }
+    ObjectNode copy = body.deepCopy();
+    copy.remove(MemberChanges.MEMBERS);
+    checker.checkCreate(copy).throwSchemaExceptions();
+  }
+
+  /**
+   * Merges freshly read mapped attributes with the host-owned attributes of the current record.
+   *
+   * @param support the kind
+   * @param current the record as stored
+   * @param mapped the attributes read from the request
+   * @return the complete new attributes
+   */
+  public Attributes merge(ResourceSupport support, ResourceRecord current, Attributes mapped) {
+    Set<String> owned = support.mapping().ownedRecordAttributes();
+    Attributes.Builder merged = Attributes.builder();
+    current.attributes().asMap().forEach((name, value) -> {
+      if (!owned.contains(name)) {
+        merged.set(name, value);
+      }
+    });
+    mapped.asMap().forEach(merged::set);
+    return merged.build();
+  }
+
+  /**
+   * Records the outcome of a write in the audit trail.
+   *
+   * @param session the request's session
+   * @param kind users or groups
+   * @param operation the write
+   * @param resourceId the resource, if known
+   * @param status the HTTP status of the outcome
+   */
+  public void audit(Session session, ResourceKind kind, WriteOperation operation, Optional<String> resourceId, int status) {
+    events.audit(new AuditRecord(
+        now(),
+        session.context().tenantId(),
+        session.context().principal(),
+        session.context().correlationId(),
+        kind,
+        operation,
+        resourceId,
+        status));
+  }
+}

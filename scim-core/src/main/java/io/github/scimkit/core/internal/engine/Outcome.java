@@ -1,0 +1,14 @@
+package io.github.scimkit.core.internal.engine;
+
+import io.github.scimkit.core.event.LifecycleEvent;
+import io.github.scimkit.core.store.ResourceRecord;
+import java.util.List;
+
+/**
+ * What a committed unit of work produced: the record as it now is (absent after a delete) and
+ * the events to publish.
+ *
+ * @param record the record, or {@code null} after a delete
+ * @param events the events, in order
+ */
+public record Outcome(ResourceRecord record, List<LifecycleEvent> events) {}

@@ -1,0 +1,99 @@
+package io.github.scimkit.core.internal.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.GenericScimResource;
+import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import io.github.scimkit.core.event.PendingWrite;
+import io.github.scimkit.core.event.ResourceKind;
+import io.github.scimkit.core.event.WriteOperation;
+import io.github.scimkit.core.store.Attributes;
+import io.github.scimkit.core.store.MembershipChange;
+import io.github.scimkit.core.store.RecordUpdate;
+import io.github.scimkit.core.store.ResourceRecord;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * PUT: replaces what the mapping owns. Host-owned attributes stay; a body without {@code active}
+ * leaves it as it is; a group body without {@code members} leaves them, and {@code members: []}
+ * clears them, as one replace delta.
+ */
+public final class ReplaceCommand {
+
+  private static final String ACTIVE = "active";
+
+  private final EngineServices services;
+
+  /**
+   * Creates the command.
+   *
+   * @param services the engine's collaborators
+   */
+  public ReplaceCommand(EngineServices services) {
+    this.services = services;
+  }
+
+  /**
+   * Replaces a resource.
+   *
+   * @param session the request's session
+   * @param support the kind
+   * @param id the resource
+   * @param body the request body
+   * @param ifMatch the client's expected version, if any
+   * @return the committed outcome
+   * @throws ScimException when the resource is unknown, the body is invalid, a value is taken, the
+   *     version is stale, or the hook vetoes
+   */
+  public Outcome execute(Session session, ResourceSupport support, String id, GenericScimResource body, OptionalLong ifMatch)
+      throws ScimException {
+    ObjectNode normalized = BodyReader.normalize(support, session, body);
+    JsonNode memberNode = normalized.remove(MemberChanges.MEMBERS);
+    Optional<Set<String>> members = memberNode == null || support.kind() != ResourceKind.GROUP
+        ? Optional.empty()
+        : Optional.of(MemberChanges.idsOf(memberNode, services.config().maxMembersPerOperation()));
+    return ConcurrentChanges.run(ifMatch, services.config().maxPatchRetries(), () ->
+        session.stores().inTransaction(stores -> {
+          Instant now = services.now();
+          ChangeEvents events = new ChangeEvents(session, support, now);
+          ResourceRecord current = support.store(stores).get(id)
+              .orElseThrow(() -> new ResourceNotFoundException("No resource with id " + id));
+          ConcurrentChanges.check(ifMatch, current.version());
+          ObjectNode desired = normalized.deepCopy();
+          keepActive(support, current, desired);
+          Attributes mapped = BodyReader.attributes(services, support, session, desired);
+          ResourceRecord record = current;
+          Attributes merged = services.merge(support, current, mapped);
+          if (!merged.equals(current.attributes())) {
+            Attributes hooked = services.hook().beforeWrite(new PendingWrite(
+                session.context().tenantId(), support.kind(), WriteOperation.REPLACE, id,
+                Optional.of(current), Optional.of(merged), stores));
+            record = support.store(stores).replace(new RecordUpdate(
+                id, OptionalLong.of(current.version()), now, hooked, support.mapping().uniqueAttributes()));
+            events.updated(current, record);
+          }
+          if (members.isPresent()) {
+            MemberChanges.requireUsers(stores, members.get());
+            var result = stores.groups().replaceMembers(MembershipChange.of(id, members.get(), now));
+            record = result.group();
+            events.membership(result);
+          }
+          return new Outcome(record, events.events());
+        }));
+  }
+
+  /** A PUT that leaves out {@code active} keeps the stored value (Okta and OneLogin send partial bodies). */
+  private static void keepActive(ResourceSupport support, ResourceRecord current, ObjectNode desired) {
+    if (support.kind() != ResourceKind.USER || desired.has(ACTIVE)) {
+      return;
+    }
+    JsonNode active = support.mapping().render(current).getObjectNode().get(ACTIVE);
+    if (active != null) {
+      desired.set(ACTIVE, active);
+    }
+  }
+}
