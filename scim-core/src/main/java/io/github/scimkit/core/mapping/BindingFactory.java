@@ -7,7 +7,6 @@ import com.unboundid.scim2.common.types.AttributeDefinition.Type;
 import com.unboundid.scim2.common.types.AttributeDefinition.Uniqueness;
 import io.github.scimkit.core.mapping.AttributeBinding.Kind;
 import io.github.scimkit.core.mapping.AttributeBinding.VirtualElement;
-import io.github.scimkit.core.mapping.BoundRule.Shape;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

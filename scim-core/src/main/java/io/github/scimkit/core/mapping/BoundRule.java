@@ -116,11 +116,6 @@ record BoundRule(
     return new BoundRule(rule, urn, attribute, Map.copyOf(literals), sub, Shape.ELEMENT);
   }
 
-  /** Tells whether the top-level attribute is the given one, names compared case-insensitively. */
-  boolean isAttribute(String urn, String name) {
-    return schemaUrn.equalsIgnoreCase(urn) && attribute.equalsIgnoreCase(name);
-  }
-
   /** Turns an element filter into sub-attribute literals; anything but eq and and is refused. */
   private static void collectLiterals(String where, String parent, Filter filter,
       Map<String, Object> literals) {

@@ -90,8 +90,7 @@ final class FilterTranslator {
     if (binding.kind() == Kind.ELEMENTS) {
       List<Condition> perElement = new ArrayList<>();
       for (VirtualElement element : binding.elements()) {
-        perElement.add(Conditions.and(List.of(exists(element),
-            translate(inner, new Scope(binding, element, false)))));
+        perElement.add(inExistingElement(element, translate(inner, new Scope(binding, element, false))));
       }
       return Conditions.or(perElement);
     }
@@ -166,8 +165,7 @@ final class FilterTranslator {
         }
         List<Condition> perElement = new ArrayList<>();
         for (VirtualElement element : binding.elements()) {
-          perElement.add(Conditions.and(List.of(exists(element),
-              inElement(element, definition, filter))));
+          perElement.add(inExistingElement(element, inElement(element, definition, filter)));
         }
         yield Conditions.or(perElement);
       }
@@ -195,6 +193,28 @@ final class FilterTranslator {
       return Conditions.constant(operator == Operator.NE);
     }
     return Conditions.constant(Literals.test(literal.get(), operator, value, definition.isCaseExact()));
+  }
+
+  /**
+   * Requires that a virtual element exists, unless the condition already does: a comparison
+   * other than {@code ne}, or a presence test, on one of its rules.
+   */
+  private static Condition inExistingElement(VirtualElement element, Condition condition) {
+    return requiresPresence(condition) ? condition
+        : Conditions.and(List.of(exists(element), condition));
+  }
+
+  private static boolean requiresPresence(Condition condition) {
+    if (condition instanceof Condition.Compare compare) {
+      return compare.operator() != Operator.NE;
+    }
+    if (condition instanceof Condition.And and) {
+      return and.operands().stream().anyMatch(FilterTranslator::requiresPresence);
+    }
+    if (condition instanceof Condition.Or or) {
+      return or.operands().stream().allMatch(FilterTranslator::requiresPresence);
+    }
+    return condition instanceof Condition.Present || condition == Condition.none();
   }
 
   /** Whether a virtual element exists: whether any of its rules holds a value. */

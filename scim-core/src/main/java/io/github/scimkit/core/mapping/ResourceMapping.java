@@ -86,13 +86,17 @@ public final class ResourceMapping {
         AttributeBinding.key(binding.schemaUrn(), binding.name()), binding));
     bindings = Collections.unmodifiableMap(byKey);
 
-    Map<String, SchemaInfo> declared = new LinkedHashMap<>(builder.extensions);
+    Map<String, SchemaInfo> used = new LinkedHashMap<>();
     for (AttributeBinding binding : ordered) {
       if (!binding.schemaUrn().equals(coreUrn)) {
-        declared.computeIfAbsent(binding.schemaUrn(), SchemaInfo::defaultFor);
+        used.computeIfAbsent(binding.schemaUrn(), urn -> builder.extensions.entrySet().stream()
+            .filter(entry -> entry.getKey().equalsIgnoreCase(urn))
+            .map(Map.Entry::getValue)
+            .findFirst()
+            .orElseGet(() -> SchemaInfo.defaultFor(urn)));
       }
     }
-    extensions = Collections.unmodifiableMap(declared);
+    extensions = Collections.unmodifiableMap(used);
     schemas = buildSchemas(ordered);
     ResourceTypeDefinition.Builder type = new ResourceTypeDefinition.Builder(name, endpoint)
         .setId(name)
@@ -470,8 +474,8 @@ public final class ResourceMapping {
     }
 
     /**
-     * Names an extension schema. Extensions that rules use but that are not named here are
-     * published under the last part of their URN.
+     * Names an extension schema. Only extensions that rules use are published; those not
+     * named here are published under the last part of their URN.
      *
      * @param urn the extension URN
      * @param schemaName the published name

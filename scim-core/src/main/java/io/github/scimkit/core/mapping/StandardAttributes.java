@@ -37,7 +37,7 @@ final class StandardAttributes {
         "honorificPrefix", "honorificSuffix")) {
       simple("name." + sub, Type.STRING, false, false, Uniqueness.NONE);
     }
-    complex("name", false);
+    complex("name");
     for (String name : List.of("displayName", "nickName", "title", "userType",
         "preferredLanguage", "locale", "timezone")) {
       simple(name, Type.STRING, false, false, Uniqueness.NONE);
@@ -70,7 +70,7 @@ final class StandardAttributes {
         "department")) {
       simple(enterprise + name, Type.STRING, false, false, Uniqueness.NONE);
     }
-    complex(enterprise + "manager", false);
+    complex(enterprise + "manager");
     simple(enterprise + "manager.value", Type.STRING, false, false, Uniqueness.NONE);
     simple(enterprise + "manager.$ref", Type.REFERENCE, false, false, Uniqueness.NONE);
     put(enterprise + "manager.displayName", new Standard("displayName", Type.STRING, false, false,
@@ -99,8 +99,9 @@ final class StandardAttributes {
         Mutability.READ_WRITE, Returned.DEFAULT, uniqueness, List.of(), List.of()));
   }
 
-  private static void complex(String path, boolean multiValued) {
-    put(path, new Standard(lastName(path), Type.COMPLEX, multiValued, false, false,
+  /** A single-valued complex attribute whose sub-attributes rules bind one by one. */
+  private static void complex(String path) {
+    put(path, new Standard(lastName(path), Type.COMPLEX, false, false, false,
         Mutability.READ_WRITE, Returned.DEFAULT, Uniqueness.NONE, List.of(), List.of()));
   }
 
