@@ -212,6 +212,27 @@ class ScimEngineTest {
     }
 
     @Test
+    @DisplayName("rejects a change of an immutable attribute with 400 mutability")
+    void immutable() throws ScimException {
+      engine = engine(builder -> builder.mapping(io.github.scimkit.core.mapping.ScimMapping.builder()
+          .users(io.github.scimkit.core.mapping.ResourceMapping.userBuilder()
+              .rule(io.github.scimkit.core.mapping.MappingRule.builder("nickName", "nickName")
+                  .mutability(com.unboundid.scim2.common.types.AttributeDefinition.Mutability.IMMUTABLE)
+                  .build())
+              .build())
+          .build()));
+      String id = engine.create(CONTEXT, ResourceKind.USER, json(
+          "{'schemas':['urn:ietf:params:scim:schemas:core:2.0:User'],'userName':'ann','nickName':'a'}")).id();
+      assertThatThrownBy(() -> engine.replace(CONTEXT, ResourceKind.USER, id, json(
+              "{'schemas':['urn:ietf:params:scim:schemas:core:2.0:User'],'userName':'ann','nickName':'b'}"),
+              OptionalLong.empty()))
+          .isInstanceOf(BadRequestException.class)
+          .satisfies(e -> assertThat(((ScimException) e).getScimError().getScimType()).isEqualTo("mutability"));
+      assertThat(engine.get(CONTEXT, ResourceKind.USER, id).resource().getObjectNode().path("nickName").asText())
+          .isEqualTo("a");
+    }
+
+    @Test
     @DisplayName("fails with 412 on a stale If-Match and changes nothing")
     void staleIfMatch() throws ScimException {
       String id = createUser("ann").id();

@@ -76,14 +76,35 @@ public record EngineServices(
    * @throws ScimException when the body breaks the schema
    */
   public void checkBody(ResourceSupport support, ObjectNode body, ScimMode mode) throws ScimException {
+    ObjectNode copy = body.deepCopy();
+    copy.remove(MemberChanges.MEMBERS);
+    checker(support, mode).checkCreate(copy).throwSchemaExceptions();
+  }
+
+  /**
+   * Checks a normalised PUT body against the kind's schemas and the current resource: what
+   * {@link #checkBody} checks, and that no immutable value changes ({@code mutability}).
+   *
+   * @param support the kind
+   * @param body the normalised body, without {@code members}
+   * @param current the resource as stored, rendered
+   * @param mode the tenant's mode
+   * @throws ScimException when the body breaks the schema or changes an immutable value
+   */
+  public void checkReplacement(ResourceSupport support, ObjectNode body, ObjectNode current, ScimMode mode)
+      throws ScimException {
+    ObjectNode copy = body.deepCopy();
+    copy.remove(MemberChanges.MEMBERS);
+    checker(support, mode).checkReplace(copy, current).throwSchemaExceptions();
+  }
+
+  private static SchemaChecker checker(ResourceSupport support, ScimMode mode) {
     SchemaChecker checker = support.mapping().newSchemaChecker();
     if (mode == ScimMode.LENIENT) {
       checker.enable(SchemaChecker.Option.ALLOW_UNDEFINED_ATTRIBUTES);
       checker.enable(SchemaChecker.Option.ALLOW_UNDEFINED_SUB_ATTRIBUTES);
     }
-    ObjectNode copy = body.deepCopy();
-    copy.remove(MemberChanges.MEMBERS);
-    checker.checkCreate(copy).throwSchemaExceptions();
+    return checker;
   }
 
   /**

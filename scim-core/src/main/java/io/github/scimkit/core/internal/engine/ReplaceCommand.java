@@ -65,7 +65,9 @@ public final class ReplaceCommand {
           ConcurrentChanges.check(ifMatch, current.version());
           ObjectNode desired = normalized.deepCopy();
           keepActive(support, current, desired);
-          Attributes mapped = BodyReader.attributes(services, support, session, desired);
+          services.checkReplacement(support, desired, support.mapping().render(current).getObjectNode(),
+              session.settings().mode());
+          Attributes mapped = support.mapping().read(new GenericScimResource(desired), session.settings().mode());
           ResourceRecord record = current;
           Attributes merged = services.merge(support, current, mapped);
           if (!merged.equals(current.attributes())) {
