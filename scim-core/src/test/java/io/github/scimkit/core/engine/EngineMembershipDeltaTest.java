@@ -76,7 +76,7 @@ class EngineMembershipDeltaTest {
   }
 
   @Test
-  @DisplayName("Okta's remove by value filter: one removeMembers")
+  @DisplayName("Okta's and Entra's (flag mode) remove by value filter: one removeMembers")
   void removeByFilter() throws ScimException {
     patchGroup("{'op':'remove','path':'members[value eq \\\"" + ann + "\\\"]'}");
     verify(groups).get(group);
