@@ -1,0 +1,95 @@
+package io.github.scimkit.core.projection;
+
+import com.unboundid.scim2.common.GenericScimResource;
+import com.unboundid.scim2.common.Path;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.server.utils.ScimResourceTrimmer;
+import io.github.scimkit.core.mapping.ResourceMapping;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The attributes a response carries (RFC 7644 §3.9): {@code returned: always} attributes are
+ * always there, {@code never} ones (a password) never, {@code request} ones only when asked for,
+ * and the rest unless {@code attributes} leaves them out or {@code excludedAttributes} names
+ * them.
+ */
+public final class Projection {
+
+  private final ScimResourceTrimmer trimmer;
+
+  private Projection(ScimResourceTrimmer trimmer) {
+    this.trimmer = trimmer;
+  }
+
+  /**
+   * Reads the projection parameters of a request.
+   *
+   * @param mapping the resource type's mapping, whose schemas say what each attribute returns
+   * @param attributes the {@code attributes} parameter: comma-separated paths, if given
+   * @param excludedAttributes the {@code excludedAttributes} parameter, if given
+   * @return the projection
+   * @throws BadRequestException {@code invalidPath} when a path does not parse
+   */
+  public static Projection of(ResourceMapping mapping, Optional<String> attributes, Optional<String> excludedAttributes)
+      throws BadRequestException {
+    Set<Path> included = paths(attributes);
+    if (!included.isEmpty()) {
+      return new Projection(new ScimResourceTrimmer(mapping.resourceTypeDefinition(), Set.of(), included, false));
+    }
+    return new Projection(
+        new ScimResourceTrimmer(mapping.resourceTypeDefinition(), Set.of(), paths(excludedAttributes), true));
+  }
+
+  /**
+   * Returns the projection of a request without projection parameters.
+   *
+   * @param mapping the resource type's mapping
+   * @return the default projection
+   */
+  public static Projection defaults(ResourceMapping mapping) {
+    return new Projection(new ScimResourceTrimmer(mapping.resourceTypeDefinition(), Set.of(), Set.of(), true));
+  }
+
+  /**
+   * Tells whether a top-level attribute appears in the response, so that an expensive one (a
+   * group's members) need not be read at all when it does not.
+   *
+   * @param attribute the attribute name, such as {@code members}
+   * @return {@code true} when it is returned
+   */
+  public boolean returns(String attribute) {
+    return trimmer.shouldReturn(Path.root().attribute(attribute));
+  }
+
+  /**
+   * Trims a resource in place.
+   *
+   * @param resource the rendered resource
+   */
+  public void apply(GenericScimResource resource) {
+    var trimmed = trimmer.trimObjectNode(resource.getObjectNode());
+    resource.getObjectNode().removeAll();
+    resource.getObjectNode().setAll(trimmed);
+  }
+
+  private static Set<Path> paths(Optional<String> parameter) throws BadRequestException {
+    if (parameter.isEmpty() || parameter.get().isBlank()) {
+      return Collections.emptySet();
+    }
+    Set<Path> paths = new LinkedHashSet<>();
+    for (String text : parameter.get().split(",")) {
+      if (text.isBlank()) {
+        continue;
+      }
+      try {
+        paths.add(Path.fromString(text.trim()));
+      } catch (BadRequestException e) {
+        throw BadRequestException.invalidPath("Not an attribute path: " + text.trim());
+      }
+    }
+    return paths;
+  }
+}

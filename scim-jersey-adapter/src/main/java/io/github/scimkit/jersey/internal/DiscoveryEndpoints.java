@@ -1,0 +1,144 @@
+package io.github.scimkit.jersey.internal;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.types.SchemaResource;
+import io.github.scimkit.core.engine.EngineConfig;
+import io.github.scimkit.core.mapping.ResourceMapping;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * /ServiceProviderConfig, /ResourceTypes and /Schemas, generated from the mapping and the
+ * configuration, advertising exactly what works.
+ */
+public final class DiscoveryEndpoints {
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final String LIST_RESPONSE_URN = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
+  private static final String SPC_URN = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig";
+  private static final String RESOURCE_TYPE_URN = "urn:ietf:params:scim:schemas:core:2.0:ResourceType";
+  private static final String SCHEMA_URN = "urn:ietf:params:scim:schemas:core:2.0:Schema";
+
+  /** GET /ServiceProviderConfig. */
+  public Response serviceProviderConfig(ScimRequest request) {
+    EngineConfig config = request.runtime().engine().config();
+    ObjectNode spc = NODES.objectNode();
+    spc.putArray("schemas").add(SPC_URN);
+    spc.put("documentationUri", request.runtime().settings().documentationUri()
+        .orElse("https://github.com/scimkit/scimkit/blob/main/docs/embedding.md"));
+    spc.putObject("patch").put("supported", true);
+    spc.putObject("bulk").put("supported", false).put("maxOperations", 0).put("maxPayloadSize", 0);
+    spc.putObject("filter").put("supported", true).put("maxResults", config.maxPageSize());
+    spc.putObject("changePassword").put("supported", false);
+    spc.putObject("sort").put("supported", true);
+    spc.putObject("etag").put("supported", true);
+    ObjectNode bearer = spc.putArray("authenticationSchemes").addObject();
+    bearer.put("type", "oauthbearertoken");
+    bearer.put("name", "OAuth Bearer Token");
+    bearer.put("description", "Authentication with the tenant's SCIM API key as a bearer token");
+    bearer.put("primary", true);
+    spc.set("meta", meta("ServiceProviderConfig", request.base().path("ServiceProviderConfig").build().toString()));
+    return ok(request, spc);
+  }
+
+  /** GET /ResourceTypes. */
+  public Response resourceTypes(ScimRequest request) {
+    List<ObjectNode> types = new ArrayList<>();
+    for (ResourceMapping mapping : mappings(request)) {
+      types.add(resourceType(request, mapping));
+    }
+    return ok(request, list(types));
+  }
+
+  /** GET /ResourceTypes/{id}. */
+  public Response resourceType(ScimRequest request) throws ScimException {
+    String id = request.pathParameter("id");
+    for (ResourceMapping mapping : mappings(request)) {
+      if (mapping.name().equals(id)) {
+        return ok(request, resourceType(request, mapping));
+      }
+    }
+    throw new ResourceNotFoundException("No resource type " + id);
+  }
+
+  /** GET /Schemas. */
+  public Response schemas(ScimRequest request) {
+    return ok(request, list(new ArrayList<>(schemaNodes(request).values())));
+  }
+
+  /** GET /Schemas/{id}. */
+  public Response schema(ScimRequest request) throws ScimException {
+    String id = request.pathParameter("id");
+    ObjectNode schema = schemaNodes(request).get(id);
+    if (schema == null) {
+      throw new ResourceNotFoundException("No schema " + id);
+    }
+    return ok(request, schema);
+  }
+
+  private static List<ResourceMapping> mappings(ScimRequest request) {
+    var mapping = request.runtime().engine().mapping();
+    return List.of(mapping.users(), mapping.groups());
+  }
+
+  private static ObjectNode resourceType(ScimRequest request, ResourceMapping mapping) {
+    ObjectNode type = NODES.objectNode();
+    type.putArray("schemas").add(RESOURCE_TYPE_URN);
+    type.put("id", mapping.name());
+    type.put("name", mapping.name());
+    type.put("endpoint", mapping.endpoint());
+    type.put("description", mapping.name() + " accounts");
+    type.put("schema", mapping.coreSchemaUrn());
+    List<SchemaResource> schemas = mapping.schemas();
+    if (schemas.size() > 1) {
+      ArrayNode extensions = type.putArray("schemaExtensions");
+      for (SchemaResource extension : schemas.subList(1, schemas.size())) {
+        extensions.addObject().put("schema", extension.getId()).put("required", false);
+      }
+    }
+    type.set("meta", meta("ResourceType", request.base().path("ResourceTypes").path(mapping.name()).build().toString()));
+    return type;
+  }
+
+  private static Map<String, ObjectNode> schemaNodes(ScimRequest request) {
+    Map<String, ObjectNode> schemas = new LinkedHashMap<>();
+    for (ResourceMapping mapping : mappings(request)) {
+      for (SchemaResource schema : mapping.schemas()) {
+        ObjectNode node = request.runtime().json().mapper().valueToTree(schema);
+        node.remove("meta");
+        node.putArray("schemas").add(SCHEMA_URN);
+        node.set("meta", meta("Schema", request.base().path("Schemas").path(schema.getId()).build().toString()));
+        schemas.putIfAbsent(schema.getId(), node);
+      }
+    }
+    return schemas;
+  }
+
+  private static ObjectNode meta(String resourceType, String location) {
+    ObjectNode meta = NODES.objectNode();
+    meta.put("resourceType", resourceType);
+    meta.put("location", location);
+    return meta;
+  }
+
+  private static ObjectNode list(List<ObjectNode> resources) {
+    ObjectNode list = NODES.objectNode();
+    list.putArray("schemas").add(LIST_RESPONSE_URN);
+    list.put("totalResults", resources.size());
+    list.put("itemsPerPage", resources.size());
+    list.put("startIndex", 1);
+    list.putArray("Resources").addAll(resources);
+    return list;
+  }
+
+  private static Response ok(ScimRequest request, ObjectNode body) {
+    return Response.ok(request.runtime().json().bytes(body), ScimJson.SCIM_JSON).build();
+  }
+}

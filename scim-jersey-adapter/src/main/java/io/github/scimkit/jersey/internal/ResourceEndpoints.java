@@ -1,0 +1,223 @@
+package io.github.scimkit.jersey.internal;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.GenericScimResource;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import io.github.scimkit.core.engine.PatchResponse;
+import io.github.scimkit.core.engine.ResourceView;
+import io.github.scimkit.core.engine.SearchParameters;
+import io.github.scimkit.core.engine.SearchResults;
+import io.github.scimkit.core.event.ResourceKind;
+import io.github.scimkit.core.mapping.ResourceMapping;
+import io.github.scimkit.core.projection.Projection;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.net.URI;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** The operations on {@code /Users} or {@code /Groups}: HTTP in, engine calls, SCIM JSON out. */
+public final class ResourceEndpoints {
+
+  private static final String LIST_RESPONSE_URN = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
+  private static final String ID = "id";
+
+  private final ResourceKind kind;
+
+  /**
+   * Creates the endpoints of one kind.
+   *
+   * @param kind users or groups
+   */
+  public ResourceEndpoints(ResourceKind kind) {
+    this.kind = kind;
+  }
+
+  private ResourceMapping mapping(ScimRequest request) {
+    var mapping = request.runtime().engine().mapping();
+    return kind == ResourceKind.USER ? mapping.users() : mapping.groups();
+  }
+
+  private Projection projection(ScimRequest request, Optional<String> attributes, Optional<String> excluded)
+      throws BadRequestException {
+    return Projection.of(mapping(request), attributes, excluded);
+  }
+
+  private Projection projection(ScimRequest request) throws BadRequestException {
+    return projection(request, request.query("attributes"), request.query("excludedAttributes"));
+  }
+
+  /** GET on the collection: a filtered, sorted, paged list. */
+  public Response list(ScimRequest request) throws ScimException {
+    SearchParameters parameters = new SearchParameters(
+        request.query("filter"),
+        request.query("sortBy"),
+        request.query("sortOrder").map("descending"::equalsIgnoreCase).orElse(false),
+        parseLong(request.query("startIndex"), "startIndex").orElse(1L),
+        parseInt(request.query("count"), "count"));
+    return listResponse(request, parameters, projection(request));
+  }
+
+  /** POST {@code .search}: the same search with its parameters in the body. */
+  public Response search(ScimRequest request) throws ScimException {
+    ObjectNode body = request.body();
+    SearchParameters parameters = new SearchParameters(
+        text(body, "filter"),
+        text(body, "sortBy"),
+        text(body, "sortOrder").map("descending"::equalsIgnoreCase).orElse(false),
+        number(body, "startIndex").orElse(1L),
+        number(body, "count").map(count -> OptionalInt.of((int) Math.max(Integer.MIN_VALUE,
+            Math.min(Integer.MAX_VALUE, count)))).orElse(OptionalInt.empty()));
+    return listResponse(request, parameters, projection(request, joined(body, "attributes"), joined(body, "excludedAttributes")));
+  }
+
+  private Response listResponse(ScimRequest request, SearchParameters parameters, Projection projection)
+      throws ScimException {
+    SearchResults results = request.runtime().engine().search(request.context(), kind, parameters);
+    ResourceWriter writer = new ResourceWriter(request, projection);
+    StreamingOutput body = out -> {
+      try (results; JsonGenerator generator = request.runtime().json().generator(out)) {
+        generator.writeStartObject();
+        generator.writeArrayFieldStart("schemas");
+        generator.writeString(LIST_RESPONSE_URN);
+        generator.writeEndArray();
+        generator.writeNumberField("totalResults", results.totalResults());
+        generator.writeNumberField("itemsPerPage", results.itemsPerPage());
+        generator.writeNumberField("startIndex", results.startIndex());
+        generator.writeArrayFieldStart("Resources");
+        for (Iterator<ResourceView> views = results.resources().iterator(); views.hasNext(); ) {
+          writer.write(generator, views.next());
+        }
+        generator.writeEndArray();
+        generator.writeEndObject();
+      }
+    };
+    return Response.ok(body, ScimJson.SCIM_JSON).build();
+  }
+
+  /** GET of one resource, with If-None-Match. */
+  public Response get(ScimRequest request) throws ScimException {
+    ResourceView view = request.runtime().engine().get(request.context(), kind, request.pathParameter(ID));
+    if (request.ifNoneMatch().isPresent() && request.ifNoneMatch().getAsLong() == view.version()) {
+      return Response.notModified().tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version()), true)).build();
+    }
+    return resource(request, Response.Status.OK, view, projection(request));
+  }
+
+  /** POST on the collection: 201 with Location. */
+  public Response create(ScimRequest request) throws ScimException {
+    ResourceView view = request.runtime().engine().create(
+        request.context(), kind, new GenericScimResource(request.body()));
+    return resource(request, Response.Status.CREATED, view, projection(request));
+  }
+
+  /** PUT of one resource, with If-Match. */
+  public Response replace(ScimRequest request) throws ScimException {
+    ResourceView view = request.runtime().engine().replace(request.context(), kind, request.pathParameter(ID),
+        new GenericScimResource(request.body()), request.ifMatch());
+    return resource(request, Response.Status.OK, view, projection(request));
+  }
+
+  /** PATCH of one resource: 200 with the resource or 204, as configured or asked. */
+  public Response patch(ScimRequest request) throws ScimException {
+    ResourceView view = request.runtime().engine().patch(request.context(), kind, request.pathParameter(ID),
+        new GenericScimResource(request.body()), request.ifMatch());
+    var config = request.runtime().engine().config();
+    PatchResponse configured = kind == ResourceKind.USER ? config.userPatchResponse() : config.groupPatchResponse();
+    boolean asked = request.query("attributes").isPresent() || request.query("excludedAttributes").isPresent();
+    if (configured == PatchResponse.NO_CONTENT && !asked) {
+      return Response.noContent().tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version()), true)).build();
+    }
+    return resource(request, Response.Status.OK, view, projection(request));
+  }
+
+  /** DELETE of one resource: 204. */
+  public Response delete(ScimRequest request) throws ScimException {
+    request.runtime().engine().delete(request.context(), kind, request.pathParameter(ID), request.ifMatch());
+    return Response.noContent().build();
+  }
+
+  private Response resource(ScimRequest request, Response.Status status, ResourceView view, Projection projection) {
+    ResourceWriter writer = new ResourceWriter(request, projection);
+    String location = writer.location(view);
+    StreamingOutput body = out -> {
+      try (JsonGenerator generator = request.runtime().json().generator(out)) {
+        writer.write(generator, view);
+      }
+    };
+    return Response.status(status)
+        .entity(body)
+        .type(ScimJson.SCIM_JSON)
+        .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version()), true))
+        .header(HttpHeaders.LOCATION, URI.create(location))
+        .build();
+  }
+
+  /** Answers 404 for a resource that cannot exist, such as {@code /Users/{id}/x}. */
+  public Response notFound(ScimRequest request) throws ScimException {
+    throw new ResourceNotFoundException("No such resource");
+  }
+
+  private static Optional<Long> parseLong(Optional<String> value, String name) throws BadRequestException {
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Long.parseLong(value.get().trim()));
+    } catch (NumberFormatException e) {
+      throw BadRequestException.invalidValue(name + " must be an integer");
+    }
+  }
+
+  private static OptionalInt parseInt(Optional<String> value, String name) throws BadRequestException {
+    Optional<Long> number = parseLong(value, name);
+    return number.isEmpty() ? OptionalInt.empty()
+        : OptionalInt.of((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, number.get())));
+  }
+
+  private static Optional<String> text(ObjectNode body, String name) throws BadRequestException {
+    JsonNode value = body.get(name);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isTextual()) {
+      throw BadRequestException.invalidValue("'" + name + "' must be a string");
+    }
+    return Optional.of(value.asText());
+  }
+
+  private static Optional<Long> number(ObjectNode body, String name) throws BadRequestException {
+    JsonNode value = body.get(name);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isIntegralNumber()) {
+      throw BadRequestException.invalidValue("'" + name + "' must be an integer");
+    }
+    return Optional.of(value.asLong());
+  }
+
+  private static Optional<String> joined(ObjectNode body, String name) throws BadRequestException {
+    JsonNode value = body.get(name);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (value.isTextual()) {
+      return Optional.of(value.asText());
+    }
+    if (!value.isArray()) {
+      throw BadRequestException.invalidValue("'" + name + "' must be a list of attribute paths");
+    }
+    StringBuilder joined = new StringBuilder();
+    for (JsonNode element : value) {
+      joined.append(joined.length() == 0 ? "" : ",").append(element.asText());
+    }
+    return Optional.of(joined.toString());
+  }
+}

@@ -1,0 +1,93 @@
+package io.github.scimkit.jersey.internal;
+
+import io.github.scimkit.core.event.ResourceKind;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.Response;
+import java.util.function.Function;
+import org.glassfish.jersey.server.model.ModelProcessor;
+import org.glassfish.jersey.server.model.Resource;
+import org.glassfish.jersey.server.model.ResourceModel;
+
+/**
+ * Adds the SCIM endpoints to the host's Jersey application under the configured base path. The
+ * endpoints are built in code, so the path and its tenant segment are the host's choice.
+ */
+public final class ScimResourceModel implements ModelProcessor {
+
+  private static final String PATCH = "PATCH";
+
+  private final ScimRuntime runtime;
+
+  /**
+   * Creates the model processor.
+   *
+   * @param runtime the adapter's shared parts
+   */
+  public ScimResourceModel(ScimRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  @Override
+  public ResourceModel processResourceModel(ResourceModel model, Configuration configuration) {
+    ResourceModel.Builder builder = new ResourceModel.Builder(model, false);
+    String base = runtime.settings().basePath();
+    resources(builder, base, ResourceKind.USER);
+    resources(builder, base, ResourceKind.GROUP);
+    discovery(builder, base);
+    builder.addResource(health());
+    return builder.build();
+  }
+
+  @Override
+  public ResourceModel processSubResource(ResourceModel model, Configuration configuration) {
+    return model;
+  }
+
+  private void resources(ResourceModel.Builder model, String base, ResourceKind kind) {
+    String name = ResourceWriter.endpoint(kind);
+    Function<Endpoint, ScimHandler> handler = ScimHandler.factory(runtime, name);
+    ResourceEndpoints endpoints = new ResourceEndpoints(kind);
+    Resource.Builder collection = Resource.builder(base + "/" + name);
+    collection.addMethod(HttpMethod.GET).handledBy(handler.apply(endpoints::list));
+    collection.addMethod(HttpMethod.POST).handledBy(handler.apply(endpoints::create));
+    collection.addChildResource(".search").addMethod(HttpMethod.POST).handledBy(handler.apply(endpoints::search));
+    Resource.Builder one = collection.addChildResource("{id}");
+    one.addMethod(HttpMethod.GET).handledBy(handler.apply(endpoints::get));
+    one.addMethod(HttpMethod.PUT).handledBy(handler.apply(endpoints::replace));
+    one.addMethod(PATCH).handledBy(handler.apply(endpoints::patch));
+    one.addMethod(HttpMethod.DELETE).handledBy(handler.apply(endpoints::delete));
+    model.addResource(collection.build());
+  }
+
+  private void discovery(ResourceModel.Builder model, String base) {
+    DiscoveryEndpoints endpoints = new DiscoveryEndpoints();
+    get(model, base + "/ServiceProviderConfig", "ServiceProviderConfig", endpoints::serviceProviderConfig);
+    get(model, base + "/ResourceTypes", "ResourceTypes", endpoints::resourceTypes);
+    get(model, base + "/ResourceTypes/{id}", "ResourceTypes", endpoints::resourceType);
+    get(model, base + "/Schemas", "Schemas", endpoints::schemas);
+    get(model, base + "/Schemas/{id}", "Schemas", endpoints::schema);
+  }
+
+  private void get(ResourceModel.Builder model, String path, String name, Endpoint endpoint) {
+    Resource.Builder resource = Resource.builder(path);
+    resource.addMethod(HttpMethod.GET).handledBy(ScimHandler.factory(runtime, name).apply(endpoint));
+    model.addResource(resource.build());
+  }
+
+  private Resource health() {
+    Resource.Builder health = Resource.builder(runtime.settings().rootPath() + "/health");
+    health.addMethod(HttpMethod.GET).handledBy(request -> {
+      String store;
+      try {
+        runtime.engine().settings("scimkit-health-probe");
+        store = "UP";
+      } catch (Exception e) {
+        store = "DOWN";
+      }
+      String body = "{\"status\":\"" + ("UP".equals(store) ? "UP" : "DEGRADED") + "\",\"store\":\"" + store + "\"}";
+      return Response.status("UP".equals(store) ? 200 : 503).type("application/json").entity(body).build();
+    });
+    return health.build();
+  }
+}

@@ -1,0 +1,88 @@
+package io.github.scimkit.jersey;
+
+import io.github.scimkit.core.engine.ScimEngine;
+import io.github.scimkit.core.store.memory.InMemoryApiKeyStore;
+import io.github.scimkit.core.store.memory.InMemoryStoreProvider;
+import io.github.scimkit.core.tenant.ApiKeys;
+import io.github.scimkit.jersey.auth.ApiKeyAuthenticator;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.function.UnaryOperator;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+
+/** A real Grizzly server on a random port with ScimFeature over in-memory stores, for tests. */
+final class TestServer implements AutoCloseable {
+
+  final InMemoryStoreProvider stores = new InMemoryStoreProvider();
+  final InMemoryApiKeyStore keys = new InMemoryApiKeyStore();
+  final ScimEngine engine;
+  private final HttpServer server;
+  final URI root;
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  TestServer() {
+    this(builder -> builder);
+  }
+
+  TestServer(UnaryOperator<ScimFeature.Builder> customize) {
+    engine = ScimEngine.builder().stores(stores).auditSink(record -> { }).build();
+    ResourceConfig config = new ResourceConfig()
+        .register(customize.apply(ScimFeature.builder(engine, new ApiKeyAuthenticator(keys))
+            .basePath("scim/v2/{tenant}")).build());
+    server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config, true);
+    root = URI.create("http://127.0.0.1:" + server.getListener("grizzly").getPort() + "/");
+  }
+
+  /** Creates a tenant and returns a fresh API key for it. */
+  String tenant(String id) {
+    stores.createTenant(id);
+    return newKey(id);
+  }
+
+  String newKey(String tenant) {
+    try {
+      ApiKeys.IssuedKey issued = new ApiKeys().issue(tenant, Instant.now());
+      keys.replaceAll(issued.record());
+      return issued.key();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  URI scim(String tenant, String path) {
+    return root.resolve("scim/v2/" + tenant + "/" + path);
+  }
+
+  HttpResponse<String> send(String method, URI uri, String token, String body, String... headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (body != null) {
+      request.header("Content-Type", "application/scim+json");
+    }
+    for (int i = 0; i < headers.length; i += 2) {
+      request.setHeader(headers[i], headers[i + 1]);
+    }
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.shutdownNow();
+  }
+}
