@@ -1,6 +1,17 @@
 package io.github.scimkit.jersey;
 
+import com.unboundid.scim2.common.exceptions.ScimException;
+import io.github.scimkit.core.engine.EngineConfig;
 import io.github.scimkit.core.engine.ScimEngine;
+import io.github.scimkit.core.store.MemberQuery;
+import io.github.scimkit.core.store.RecordStore;
+import io.github.scimkit.core.store.ResourceRecord;
+import io.github.scimkit.core.store.ResultPage;
+import io.github.scimkit.core.store.TenantStores;
+import io.github.scimkit.core.store.query.Condition;
+import io.github.scimkit.core.store.query.PageRequest;
+import io.github.scimkit.core.store.query.Sort;
+import io.github.scimkit.core.store.query.StoreQuery;
 import io.github.scimkit.core.store.memory.InMemoryApiKeyStore;
 import io.github.scimkit.core.store.memory.InMemoryStoreProvider;
 import io.github.scimkit.core.tenant.ApiKeys;
@@ -10,7 +21,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
@@ -31,7 +44,12 @@ final class TestServer implements AutoCloseable {
   }
 
   TestServer(UnaryOperator<ScimFeature.Builder> customize) {
-    engine = ScimEngine.builder().stores(stores).auditSink(record -> { }).build();
+    this(EngineConfig.defaults(), customize);
+  }
+
+  /** A server whose engine has the given limits and whose feature is customised. */
+  TestServer(EngineConfig engineConfig, UnaryOperator<ScimFeature.Builder> customize) {
+    engine = ScimEngine.builder().stores(stores).config(engineConfig).auditSink(record -> { }).build();
     ResourceConfig config = new ResourceConfig()
         .register(customize.apply(ScimFeature.builder(engine, new ApiKeyAuthenticator(keys))
             .basePath("scim/v2/{tenant}")).build());
@@ -60,8 +78,13 @@ final class TestServer implements AutoCloseable {
   }
 
   HttpResponse<String> send(String method, URI uri, String token, String body, String... headers) {
+    return sendBytes(method, uri, token, body == null ? null : body.getBytes(StandardCharsets.UTF_8), headers);
+  }
+
+  /** Sends raw bytes as the body (for bodies that are not valid UTF-8); otherwise as {@link #send}. */
+  HttpResponse<String> sendBytes(String method, URI uri, String token, byte[] body, String... headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -79,6 +102,43 @@ final class TestServer implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Returns a text that changes whenever anything stored for the tenants changes: every user and
+   * group with its version, timestamps and attributes, and every group's member ids, read straight
+   * from the in-memory stores.
+   */
+  String fingerprint(String... tenants) {
+    StringBuilder text = new StringBuilder();
+    try {
+      for (String tenant : tenants) {
+        TenantStores stores = this.stores.tenant(tenant).orElseThrow();
+        text.append("tenant ").append(tenant).append('\n');
+        for (RecordStore store : List.of(stores.users(), stores.groups())) {
+          List<ResourceRecord> records;
+          try (ResultPage<ResourceRecord> page =
+                   store.search(new StoreQuery(Condition.all(), Sort.BY_ID, PageRequest.offset(0, 100_000)))) {
+            records = page.items().toList();
+          }
+          for (ResourceRecord record : records) {
+            text.append(store == stores.users() ? "user " : "group ").append(record.id())
+                .append(" v").append(record.version()).append(' ').append(record.lastModified())
+                .append(" attributes=").append(record.attributes());
+            if (store == stores.groups()) {
+              try (ResultPage<String> members =
+                       stores.groups().members(new MemberQuery(record.id(), PageRequest.offset(0, 100_000)))) {
+                text.append(" members=").append(members.items().toList());
+              }
+            }
+            text.append('\n');
+          }
+        }
+      }
+    } catch (ScimException e) {
+      throw new IllegalStateException(e);
+    }
+    return text.toString();
   }
 
   @Override
