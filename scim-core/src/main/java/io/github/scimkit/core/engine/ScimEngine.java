@@ -5,7 +5,6 @@ import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import io.github.scimkit.core.dialect.Tolerances;
 import io.github.scimkit.core.event.AuditSink;
 import io.github.scimkit.core.event.LifecycleListener;
 import io.github.scimkit.core.event.LoggingAuditSink;
@@ -20,11 +19,14 @@ import io.github.scimkit.core.internal.engine.EventDispatcher;
 import io.github.scimkit.core.internal.engine.MemberPages;
 import io.github.scimkit.core.internal.engine.Outcome;
 import io.github.scimkit.core.internal.engine.PatchCommand;
+import io.github.scimkit.core.internal.engine.ProfileSupports;
 import io.github.scimkit.core.internal.engine.ReplaceCommand;
 import io.github.scimkit.core.internal.engine.ResourceSupport;
 import io.github.scimkit.core.internal.engine.Session;
 import io.github.scimkit.core.mapping.ResourceMapping;
 import io.github.scimkit.core.mapping.ScimMapping;
+import io.github.scimkit.core.profile.IdpProfile;
+import io.github.scimkit.core.profile.IdpProfiles;
 import io.github.scimkit.core.store.ResourceRecord;
 import io.github.scimkit.core.store.ResultPage;
 import io.github.scimkit.core.store.StoreProvider;
@@ -51,6 +53,11 @@ import java.util.stream.Stream;
  * reported to {@link LifecycleListener}s, and every write, successful or not, to the {@link
  * AuditSink}. Errors are the SDK's typed {@link ScimException}s.
  *
+ * <p>Each tenant's {@link TenantSettings#idpProfile()} names an {@link IdpProfile} of the
+ * engine's {@link IdpProfiles}: it picks the tolerances in lenient mode (a profile recognised
+ * from the request's User-Agent may widen them) and the mapping variant the tenant's records are
+ * read, rendered and derived with.
+ *
  * <pre>{@code
  * ScimEngine engine = ScimEngine.builder()
  *     .stores(provider)
@@ -67,10 +74,14 @@ public final class ScimEngine {
   private final ReplaceCommand replace;
   private final PatchCommand patch;
   private final DeleteCommand delete;
+  private final IdpProfiles profiles;
+  private final ProfileSupports profileSupports;
 
   private ScimEngine(Builder builder) {
     this.stores = builder.stores;
     this.mapping = builder.mapping;
+    this.profiles = builder.profiles;
+    this.profileSupports = ProfileSupports.of(builder.mapping, builder.profiles);
     this.services = EngineServices.of(
         builder.config, builder.mapping, builder.hook, new EventDispatcher(builder.listeners, builder.auditSink));
     this.create = new CreateCommand(services);
@@ -89,7 +100,9 @@ public final class ScimEngine {
   }
 
   /**
-   * Returns the mapping rules the engine reads and renders with.
+   * Returns the host's mapping rules: what {@code /Schemas} publishes for every tenant. A
+   * tenant's {@link IdpProfile} may read, render and derive with a variant of it that changes
+   * only what is not published, such as the order in which the derived email is looked for.
    *
    * @return the mapping
    */
@@ -130,7 +143,7 @@ public final class ScimEngine {
   public ResourceView create(RequestContext context, ResourceKind kind, GenericScimResource body) throws ScimException {
     Session session = session(context);
     return write(session, kind, WriteOperation.CREATE, null, 201,
-        () -> create.execute(session, support(kind), body));
+        () -> create.execute(session, session.support(kind), body));
   }
 
   /**
@@ -144,7 +157,7 @@ public final class ScimEngine {
    */
   public ResourceView get(RequestContext context, ResourceKind kind, String id) throws ScimException {
     Session session = session(context);
-    ResourceSupport support = support(kind);
+    ResourceSupport support = session.support(kind);
     ResourceRecord record = support.store(session.stores()).get(id)
         .orElseThrow(() -> new ResourceNotFoundException("No " + support.mapping().name() + " with id " + id));
     return support.view(record);
@@ -166,7 +179,7 @@ public final class ScimEngine {
       throws ScimException {
     Session session = session(context);
     return write(session, kind, WriteOperation.REPLACE, id, 200,
-        () -> replace.execute(session, support(kind), id, body, ifMatch));
+        () -> replace.execute(session, session.support(kind), id, body, ifMatch));
   }
 
   /**
@@ -185,7 +198,7 @@ public final class ScimEngine {
       throws ScimException {
     Session session = session(context);
     return write(session, kind, WriteOperation.PATCH, id, 200,
-        () -> patch.execute(session, support(kind), id, request, ifMatch));
+        () -> patch.execute(session, session.support(kind), id, request, ifMatch));
   }
 
   /**
@@ -199,7 +212,7 @@ public final class ScimEngine {
    */
   public void delete(RequestContext context, ResourceKind kind, String id, OptionalLong ifMatch) throws ScimException {
     Session session = session(context);
-    write(session, kind, WriteOperation.DELETE, id, 204, () -> delete.execute(session, support(kind), id, ifMatch));
+    write(session, kind, WriteOperation.DELETE, id, 204, () -> delete.execute(session, session.support(kind), id, ifMatch));
   }
 
   /**
@@ -214,7 +227,7 @@ public final class ScimEngine {
   public SearchResults search(RequestContext context, ResourceKind kind, SearchParameters parameters)
       throws ScimException {
     Session session = session(context);
-    ResourceSupport support = support(kind);
+    ResourceSupport support = session.support(kind);
     ResourceMapping resourceMapping = support.mapping();
     Condition condition = Condition.all();
     if (parameters.filter().isPresent()) {
@@ -264,15 +277,13 @@ public final class ScimEngine {
     }
   }
 
-  private ResourceSupport support(ResourceKind kind) {
-    return services.support(Objects.requireNonNull(kind, "kind"));
-  }
-
   private Session session(RequestContext context) throws ScimException {
     TenantStores tenant = stores.tenant(context.tenantId())
         .orElseThrow(() -> new ResourceNotFoundException("No tenant " + context.tenantId()));
     TenantSettings settings = tenant.settings();
-    return new Session(context, tenant, settings, Tolerances.forMode(settings.mode()));
+    IdpProfile profile = profiles.resolve(settings.idpProfile());
+    return new Session(context, tenant, settings, profiles.tolerances(settings, context), profile,
+        profileSupports.of(profile));
   }
 
   /** A write whose outcome is published and audited. */
@@ -297,7 +308,7 @@ public final class ScimEngine {
     String resourceId = outcome.record() == null ? id : outcome.record().id();
     services.audit(session, kind, operation, Optional.ofNullable(resourceId), successStatus);
     services.events().publish(outcome.events());
-    return outcome.record() == null ? null : support(kind).view(outcome.record());
+    return outcome.record() == null ? null : session.support(kind).view(outcome.record());
   }
 
   /** Builds a {@link ScimEngine}. */
@@ -308,8 +319,22 @@ public final class ScimEngine {
     private WriteHook hook = WriteHook.NONE;
     private final List<LifecycleListener> listeners = new ArrayList<>();
     private AuditSink auditSink = new LoggingAuditSink();
+    private IdpProfiles profiles = IdpProfiles.builtIns();
 
     private Builder() {}
+
+    /**
+     * Sets the identity-provider profiles tenants may name (default {@link
+     * IdpProfiles#builtIns()}). Each tenant's profile, from {@link TenantSettings#idpProfile()},
+     * picks its lenient tolerances and its mapping; see {@link IdpProfiles#tolerances}.
+     *
+     * @param value the profiles
+     * @return this builder
+     */
+    public Builder profiles(IdpProfiles value) {
+      this.profiles = Objects.requireNonNull(value, "profiles");
+      return this;
+    }
 
     /**
      * Sets where tenants' users and groups are kept (required).
@@ -382,6 +407,7 @@ public final class ScimEngine {
      *
      * @return the engine
      * @throws IllegalStateException when no store provider was set
+     * @throws IllegalArgumentException when a profile changes the schemas the mapping publishes
      */
     public ScimEngine build() {
       if (stores == null) {
