@@ -14,6 +14,7 @@ import io.github.scimkit.core.event.WriteHook;
 import io.github.scimkit.core.event.WriteOperation;
 import io.github.scimkit.core.internal.dialect.FilterParser;
 import io.github.scimkit.core.internal.engine.CreateCommand;
+import io.github.scimkit.core.internal.engine.CursorCodec;
 import io.github.scimkit.core.internal.engine.DeleteCommand;
 import io.github.scimkit.core.internal.engine.EngineServices;
 import io.github.scimkit.core.internal.engine.EventDispatcher;
@@ -67,6 +68,7 @@ public final class ScimEngine {
   private final ReplaceCommand replace;
   private final PatchCommand patch;
   private final DeleteCommand delete;
+  private final CursorCodec cursors;
 
   private ScimEngine(Builder builder) {
     this.stores = builder.stores;
@@ -77,6 +79,7 @@ public final class ScimEngine {
     this.replace = new ReplaceCommand(services);
     this.patch = new PatchCommand(services);
     this.delete = new DeleteCommand(services);
+    this.cursors = CursorCodec.of(builder.config);
   }
 
   /**
@@ -203,13 +206,20 @@ public final class ScimEngine {
   }
 
   /**
-   * Searches resources (GET with a filter, or POST {@code .search}), one index page.
+   * Searches resources (GET with a filter, or POST {@code .search}): one index page, or one cursor
+   * page (RFC 9865) when the parameters carry a cursor.
+   *
+   * <p>In cursor mode the count defaults to the default page size, a negative count is 0, and a
+   * larger one is cut to the maximum; a count of 0 returns only the total. The cursor is signed
+   * and bound to the tenant, the resource type, the filter, the sort and the count: see {@link
+   * SearchResults} for when {@code nextCursor} is known.
    *
    * @param context who asks, for which tenant
    * @param kind users or groups
    * @param parameters filter, sort and page
    * @return the page: close it
-   * @throws ScimException 400 invalidFilter for a bad or unknown filter
+   * @throws ScimException 400 invalidFilter for a bad or unknown filter; in cursor mode 400
+   *     invalidCursor, expiredCursor or invalidCount (RFC 9865 §2.1)
    */
   public SearchResults search(RequestContext context, ResourceKind kind, SearchParameters parameters)
       throws ScimException {
@@ -229,14 +239,38 @@ public final class ScimEngine {
     if (parameters.sortBy().isPresent()) {
       sort = resourceMapping.toSort(parsePath(parameters.sortBy().get()), parameters.descending());
     }
-    long startIndex = Math.max(1, parameters.startIndex());
     int count = Math.min(
         Math.max(0, parameters.count().orElse(services.config().defaultPageSize())), services.config().maxPageSize());
+    if (parameters.cursor().isPresent()) {
+      return cursorPage(session, support, new StoreQuery(condition, sort, PageRequest.countOnly()),
+          CursorCodec.queryHash(resourceMapping.name(), condition, sort),
+          parameters.cursor().get(), count);
+    }
+    long startIndex = Math.max(1, parameters.startIndex());
     PageRequest page = count == 0 ? PageRequest.countOnly() : PageRequest.offset(startIndex - 1, count);
     ResultPage<ResourceRecord> results = support.store(session.stores()).search(new StoreQuery(condition, sort, page));
     long total = results.totalResults().orElse(0);
     int items = (int) Math.max(0, Math.min(count, total - (startIndex - 1)));
     return new SearchResults(results, support::view, total, startIndex, items);
+  }
+
+  private SearchResults cursorPage(
+      Session session, ResourceSupport support, StoreQuery query, byte[] queryHash, String cursor, int count)
+      throws ScimException {
+    String tenantId = session.context().tenantId();
+    String token = cursor.isEmpty() ? null : cursors.decode(cursor, tenantId, queryHash, count);
+    PageRequest page = count == 0 ? PageRequest.countOnly() : PageRequest.keyset(token, count);
+    ResultPage<ResourceRecord> results;
+    try {
+      results = support.store(session.stores()).search(query.withPage(page));
+    } catch (BadRequestException e) {
+      if (CursorCodec.INVALID_CURSOR.equals(e.getScimError().getScimType())) {
+        throw CursorCodec.invalidCursor();
+      }
+      throw e;
+    }
+    return SearchResults.cursorPage(results, support::view, results.totalResults(),
+        next -> cursors.encode(tenantId, queryHash, count, next), count == 0);
   }
 
   /**
