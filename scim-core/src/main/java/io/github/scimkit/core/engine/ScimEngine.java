@@ -13,6 +13,8 @@ import io.github.scimkit.core.event.ResourceKind;
 import io.github.scimkit.core.event.WriteHook;
 import io.github.scimkit.core.event.WriteOperation;
 import io.github.scimkit.core.internal.dialect.FilterParser;
+import io.github.scimkit.core.internal.engine.BulkExecutor;
+import io.github.scimkit.core.internal.engine.BulkPlanner;
 import io.github.scimkit.core.internal.engine.CreateCommand;
 import io.github.scimkit.core.internal.engine.CursorCodec;
 import io.github.scimkit.core.internal.engine.DeleteCommand;
@@ -271,6 +273,66 @@ public final class ScimEngine {
     }
     return SearchResults.cursorPage(results, support::view, results.totalResults(),
         next -> cursors.encode(tenantId, queryHash, count, next), count == 0);
+  }
+
+  /**
+   * Carries out a bulk request (RFC 7644 §3.7).
+   *
+   * <p>Operations run in an order in which every {@code bulkId:} reference can be resolved: a
+   * POST runs before the operations that reference its bulkId, wherever the client listed it; the
+   * others keep their order. Each operation is one engine call, so one unit of work, audited and
+   * published like a single request; the bulk request as a whole is not atomic. A failed operation
+   * does not stop the others until {@code failOnErrors} operations have failed; then the rest are
+   * neither run nor listed.
+   *
+   * <p>Per-operation errors are results, not exceptions: 405 for a method that does not fit the
+   * path, 400 {@code invalidPath} for an unknown path, 409 {@code invalidValue} for a reference
+   * that cannot be resolved (an unknown bulkId, one whose POST failed, or a cycle of references),
+   * and whatever the single call would answer (400, 404, 409, 412).
+   *
+   * @param context who asks, for which tenant
+   * @param request the operations and {@code failOnErrors}
+   * @return one result per operation that ran or failed, in request order
+   * @throws ScimException 413 when the request has more than {@link
+   *     EngineConfig#maxBulkOperations()} operations; 400 {@code invalidValue} when {@code
+   *     failOnErrors} is below 1; 404 when there is no such tenant
+   */
+  public BulkResponse bulk(RequestContext context, BulkRequest request) throws ScimException {
+    Objects.requireNonNull(request, "request");
+    int limit = services.config().maxBulkOperations();
+    if (request.operations().size() > limit) {
+      throw new ScimException(413, null, "The bulk request has " + request.operations().size()
+          + " operations; the service provider accepts at most " + limit + " (maxOperations)");
+    }
+    if (request.failOnErrors().isPresent() && request.failOnErrors().get() < 1) {
+      throw BadRequestException.invalidValue("failOnErrors must be at least 1, not " + request.failOnErrors().get());
+    }
+    session(context);
+    return BulkExecutor.run(BulkPlanner.plan(request.operations()), request.failOnErrors(),
+        new BulkExecutor.Operations() {
+          @Override
+          public ResourceView create(ResourceKind kind, GenericScimResource body) throws ScimException {
+            return ScimEngine.this.create(context, kind, body);
+          }
+
+          @Override
+          public ResourceView replace(ResourceKind kind, String id, GenericScimResource body, OptionalLong ifMatch)
+              throws ScimException {
+            return ScimEngine.this.replace(context, kind, id, body, ifMatch);
+          }
+
+          @Override
+          public ResourceView patch(ResourceKind kind, String id, GenericScimResource body, OptionalLong ifMatch)
+              throws ScimException {
+            return ScimEngine.this.patch(context, kind, id, body, ifMatch);
+          }
+
+          @Override
+          public void delete(ResourceKind kind, String id, OptionalLong ifMatch) throws ScimException {
+            ScimEngine.this.delete(context, kind, id, ifMatch);
+          }
+        },
+        context.correlationId());
   }
 
   /**
