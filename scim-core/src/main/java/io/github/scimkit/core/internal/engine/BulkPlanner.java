@@ -53,9 +53,6 @@ public final class BulkPlanner {
   /** What starts a reference to another operation's new resource. */
   public static final String BULK_ID_PREFIX = "bulkId:";
 
-  /** The status of a reference that cannot be resolved. */
-  static final int CONFLICT = 409;
-
   private BulkPlanner() {}
 
   /** The methods a bulk operation may use. */
