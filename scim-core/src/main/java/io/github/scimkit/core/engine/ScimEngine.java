@@ -12,7 +12,10 @@ import io.github.scimkit.core.event.ResourceKind;
 import io.github.scimkit.core.event.WriteHook;
 import io.github.scimkit.core.event.WriteOperation;
 import io.github.scimkit.core.internal.dialect.FilterParser;
+import io.github.scimkit.core.internal.engine.BulkExecutor;
+import io.github.scimkit.core.internal.engine.BulkPlanner;
 import io.github.scimkit.core.internal.engine.CreateCommand;
+import io.github.scimkit.core.internal.engine.CursorCodec;
 import io.github.scimkit.core.internal.engine.DeleteCommand;
 import io.github.scimkit.core.internal.engine.EngineServices;
 import io.github.scimkit.core.internal.engine.EventDispatcher;
@@ -76,6 +79,7 @@ public final class ScimEngine {
   private final DeleteCommand delete;
   private final IdpProfiles profiles;
   private final ProfileSupports profileSupports;
+  private final CursorCodec cursors;
 
   private ScimEngine(Builder builder) {
     this.stores = builder.stores;
@@ -88,6 +92,7 @@ public final class ScimEngine {
     this.replace = new ReplaceCommand(services);
     this.patch = new PatchCommand(services);
     this.delete = new DeleteCommand(services);
+    this.cursors = CursorCodec.of(builder.config);
   }
 
   /**
@@ -216,13 +221,20 @@ public final class ScimEngine {
   }
 
   /**
-   * Searches resources (GET with a filter, or POST {@code .search}), one index page.
+   * Searches resources (GET with a filter, or POST {@code .search}): one index page, or one cursor
+   * page (RFC 9865) when the parameters carry a cursor.
+   *
+   * <p>In cursor mode the count defaults to the default page size, a negative count is 0, and a
+   * larger one is cut to the maximum; a count of 0 returns only the total. The cursor is signed
+   * and bound to the tenant, the resource type, the filter, the sort and the count: see {@link
+   * SearchResults} for when {@code nextCursor} is known.
    *
    * @param context who asks, for which tenant
    * @param kind users or groups
    * @param parameters filter, sort and page
    * @return the page: close it
-   * @throws ScimException 400 invalidFilter for a bad or unknown filter
+   * @throws ScimException 400 invalidFilter for a bad or unknown filter; in cursor mode 400
+   *     invalidCursor, expiredCursor or invalidCount (RFC 9865 §2.1)
    */
   public SearchResults search(RequestContext context, ResourceKind kind, SearchParameters parameters)
       throws ScimException {
@@ -242,14 +254,98 @@ public final class ScimEngine {
     if (parameters.sortBy().isPresent()) {
       sort = resourceMapping.toSort(parsePath(parameters.sortBy().get()), parameters.descending());
     }
-    long startIndex = Math.max(1, parameters.startIndex());
     int count = Math.min(
         Math.max(0, parameters.count().orElse(services.config().defaultPageSize())), services.config().maxPageSize());
+    if (parameters.cursor().isPresent()) {
+      return cursorPage(session, support, new StoreQuery(condition, sort, PageRequest.countOnly()),
+          CursorCodec.queryHash(resourceMapping.name(), condition, sort),
+          parameters.cursor().get(), count);
+    }
+    long startIndex = Math.max(1, parameters.startIndex());
     PageRequest page = count == 0 ? PageRequest.countOnly() : PageRequest.offset(startIndex - 1, count);
     ResultPage<ResourceRecord> results = support.store(session.stores()).search(new StoreQuery(condition, sort, page));
     long total = results.totalResults().orElse(0);
     int items = (int) Math.max(0, Math.min(count, total - (startIndex - 1)));
     return new SearchResults(results, support::view, total, startIndex, items);
+  }
+
+  private SearchResults cursorPage(
+      Session session, ResourceSupport support, StoreQuery query, byte[] queryHash, String cursor, int count)
+      throws ScimException {
+    String tenantId = session.context().tenantId();
+    String token = cursor.isEmpty() ? null : cursors.decode(cursor, tenantId, queryHash, count);
+    PageRequest page = count == 0 ? PageRequest.countOnly() : PageRequest.keyset(token, count);
+    ResultPage<ResourceRecord> results;
+    try {
+      results = support.store(session.stores()).search(query.withPage(page));
+    } catch (BadRequestException e) {
+      if (CursorCodec.INVALID_CURSOR.equals(e.getScimError().getScimType())) {
+        throw CursorCodec.invalidCursor();
+      }
+      throw e;
+    }
+    return SearchResults.cursorPage(results, support::view, results.totalResults(),
+        next -> cursors.encode(tenantId, queryHash, count, next), count == 0);
+  }
+
+  /**
+   * Carries out a bulk request (RFC 7644 §3.7).
+   *
+   * <p>Operations run in an order in which every {@code bulkId:} reference can be resolved: a
+   * POST runs before the operations that reference its bulkId, wherever the client listed it; the
+   * others keep their order. Each operation is one engine call, so one unit of work, audited and
+   * published like a single request; the bulk request as a whole is not atomic. A failed operation
+   * does not stop the others until {@code failOnErrors} operations have failed; then the rest are
+   * neither run nor listed.
+   *
+   * <p>Per-operation errors are results, not exceptions: 405 for a method that does not fit the
+   * path, 400 {@code invalidPath} for an unknown path, 409 {@code invalidValue} for a reference
+   * that cannot be resolved (an unknown bulkId, one whose POST failed, or a cycle of references),
+   * and whatever the single call would answer (400, 404, 409, 412).
+   *
+   * @param context who asks, for which tenant
+   * @param request the operations and {@code failOnErrors}
+   * @return one result per operation that ran or failed, in request order
+   * @throws ScimException 413 when the request has more than {@link
+   *     EngineConfig#maxBulkOperations()} operations; 400 {@code invalidValue} when {@code
+   *     failOnErrors} is below 1; 404 when there is no such tenant
+   */
+  public BulkResponse bulk(RequestContext context, BulkRequest request) throws ScimException {
+    Objects.requireNonNull(request, "request");
+    int limit = services.config().maxBulkOperations();
+    if (request.operations().size() > limit) {
+      throw new ScimException(413, null, "The bulk request has " + request.operations().size()
+          + " operations; the service provider accepts at most " + limit + " (maxOperations)");
+    }
+    if (request.failOnErrors().isPresent() && request.failOnErrors().get() < 1) {
+      throw BadRequestException.invalidValue("failOnErrors must be at least 1, not " + request.failOnErrors().get());
+    }
+    session(context);
+    return BulkExecutor.run(BulkPlanner.plan(request.operations()), request.failOnErrors(),
+        new BulkExecutor.Operations() {
+          @Override
+          public ResourceView create(ResourceKind kind, GenericScimResource body) throws ScimException {
+            return ScimEngine.this.create(context, kind, body);
+          }
+
+          @Override
+          public ResourceView replace(ResourceKind kind, String id, GenericScimResource body, OptionalLong ifMatch)
+              throws ScimException {
+            return ScimEngine.this.replace(context, kind, id, body, ifMatch);
+          }
+
+          @Override
+          public ResourceView patch(ResourceKind kind, String id, GenericScimResource body, OptionalLong ifMatch)
+              throws ScimException {
+            return ScimEngine.this.patch(context, kind, id, body, ifMatch);
+          }
+
+          @Override
+          public void delete(ResourceKind kind, String id, OptionalLong ifMatch) throws ScimException {
+            ScimEngine.this.delete(context, kind, id, ifMatch);
+          }
+        },
+        context.correlationId());
   }
 
   /**
