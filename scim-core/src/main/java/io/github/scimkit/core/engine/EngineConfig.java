@@ -1,7 +1,9 @@
 package io.github.scimkit.core.engine;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -20,6 +22,16 @@ import java.util.function.Supplier;
  * @param groupPatchResponse what a successful PATCH of a group answers
  * @param clock the source of {@code meta.created} and {@code meta.lastModified}
  * @param idGenerator the source of new resource ids
+ * @param cursorKey the key that signs RFC 9865 cursors; share one across every instance of a
+ *     deployment. Empty (the default) makes each engine draw a random key when it is built, so
+ *     its cursors are worthless to other instances and after a restart
+ * @param cursorTimeout how long a cursor stays valid after it was issued (default 10 minutes);
+ *     older ones fail with {@code expiredCursor}
+ * @param maxBulkOperations the most operations one bulk request may carry (default 1000); more
+ *     fail with 413
+ * @param maxBulkPayloadBytes the largest bulk request body, in bytes (default 1 MiB); the HTTP
+ *     layer enforces it, since only it sees the body's size, and publishes it in the service
+ *     provider configuration
  */
 public record EngineConfig(
     int defaultPageSize,
@@ -31,7 +43,11 @@ public record EngineConfig(
     PatchResponse userPatchResponse,
     PatchResponse groupPatchResponse,
     Clock clock,
-    Supplier<String> idGenerator) {
+    Supplier<String> idGenerator,
+    Optional<CursorKey> cursorKey,
+    Duration cursorTimeout,
+    int maxBulkOperations,
+    int maxBulkPayloadBytes) {
 
   /** Checks the fields. */
   public EngineConfig {
@@ -50,6 +66,13 @@ public record EngineConfig(
     Objects.requireNonNull(groupPatchResponse, "groupPatchResponse");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(idGenerator, "idGenerator");
+    Objects.requireNonNull(cursorKey, "cursorKey");
+    Objects.requireNonNull(cursorTimeout, "cursorTimeout");
+    if (cursorTimeout.isNegative() || cursorTimeout.isZero()) {
+      throw new IllegalArgumentException("cursorTimeout must be positive: " + cursorTimeout);
+    }
+    positive("maxBulkOperations", maxBulkOperations);
+    positive("maxBulkPayloadBytes", maxBulkPayloadBytes);
   }
 
   /**
@@ -87,6 +110,10 @@ public record EngineConfig(
     builder.groupPatchResponse = groupPatchResponse;
     builder.clock = clock;
     builder.idGenerator = idGenerator;
+    builder.cursorKey = cursorKey.orElse(null);
+    builder.cursorTimeout = cursorTimeout;
+    builder.maxBulkOperations = maxBulkOperations;
+    builder.maxBulkPayloadBytes = maxBulkPayloadBytes;
     return builder;
   }
 
@@ -108,6 +135,10 @@ public record EngineConfig(
     private PatchResponse groupPatchResponse = PatchResponse.NO_CONTENT;
     private Clock clock = Clock.systemUTC();
     private Supplier<String> idGenerator = () -> UUID.randomUUID().toString();
+    private CursorKey cursorKey;
+    private Duration cursorTimeout = Duration.ofMinutes(10);
+    private int maxBulkOperations = 1000;
+    private int maxBulkPayloadBytes = 1024 * 1024;
 
     private Builder() {}
 
@@ -222,6 +253,51 @@ public record EngineConfig(
     }
 
     /**
+     * Sets the key that signs cursors (default: a random key per engine). A deployment with more
+     * than one instance sets the same key on all of them.
+     *
+     * @param value the key, or {@code null} for a random key per engine
+     * @return this builder
+     */
+    public Builder cursorKey(CursorKey value) {
+      this.cursorKey = value;
+      return this;
+    }
+
+    /**
+     * Sets how long a cursor stays valid after it was issued (default 10 minutes).
+     *
+     * @param value the timeout, positive
+     * @return this builder
+     */
+    public Builder cursorTimeout(Duration value) {
+      this.cursorTimeout = value;
+      return this;
+    }
+
+    /**
+     * Sets the most operations per bulk request (default 1000).
+     *
+     * @param value the count
+     * @return this builder
+     */
+    public Builder maxBulkOperations(int value) {
+      this.maxBulkOperations = value;
+      return this;
+    }
+
+    /**
+     * Sets the largest bulk request body in bytes (default 1 MiB), for the HTTP layer to enforce.
+     *
+     * @param value the size in bytes
+     * @return this builder
+     */
+    public Builder maxBulkPayloadBytes(int value) {
+      this.maxBulkPayloadBytes = value;
+      return this;
+    }
+
+    /**
      * Returns the configuration.
      *
      * @return the configuration
@@ -238,7 +314,11 @@ public record EngineConfig(
           userPatchResponse,
           groupPatchResponse,
           clock,
-          idGenerator);
+          idGenerator,
+          Optional.ofNullable(cursorKey),
+          cursorTimeout,
+          maxBulkOperations,
+          maxBulkPayloadBytes);
     }
   }
 }

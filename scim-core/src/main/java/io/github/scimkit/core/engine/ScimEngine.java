@@ -5,7 +5,6 @@ import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import io.github.scimkit.core.dialect.Tolerances;
 import io.github.scimkit.core.event.AuditSink;
 import io.github.scimkit.core.event.LifecycleListener;
 import io.github.scimkit.core.event.LoggingAuditSink;
@@ -13,18 +12,24 @@ import io.github.scimkit.core.event.ResourceKind;
 import io.github.scimkit.core.event.WriteHook;
 import io.github.scimkit.core.event.WriteOperation;
 import io.github.scimkit.core.internal.dialect.FilterParser;
+import io.github.scimkit.core.internal.engine.BulkExecutor;
+import io.github.scimkit.core.internal.engine.BulkPlanner;
 import io.github.scimkit.core.internal.engine.CreateCommand;
+import io.github.scimkit.core.internal.engine.CursorCodec;
 import io.github.scimkit.core.internal.engine.DeleteCommand;
 import io.github.scimkit.core.internal.engine.EngineServices;
 import io.github.scimkit.core.internal.engine.EventDispatcher;
 import io.github.scimkit.core.internal.engine.MemberPages;
 import io.github.scimkit.core.internal.engine.Outcome;
 import io.github.scimkit.core.internal.engine.PatchCommand;
+import io.github.scimkit.core.internal.engine.ProfileSupports;
 import io.github.scimkit.core.internal.engine.ReplaceCommand;
 import io.github.scimkit.core.internal.engine.ResourceSupport;
 import io.github.scimkit.core.internal.engine.Session;
 import io.github.scimkit.core.mapping.ResourceMapping;
 import io.github.scimkit.core.mapping.ScimMapping;
+import io.github.scimkit.core.profile.IdpProfile;
+import io.github.scimkit.core.profile.IdpProfiles;
 import io.github.scimkit.core.store.ResourceRecord;
 import io.github.scimkit.core.store.ResultPage;
 import io.github.scimkit.core.store.StoreProvider;
@@ -51,6 +56,11 @@ import java.util.stream.Stream;
  * reported to {@link LifecycleListener}s, and every write, successful or not, to the {@link
  * AuditSink}. Errors are the SDK's typed {@link ScimException}s.
  *
+ * <p>Each tenant's {@link TenantSettings#idpProfile()} names an {@link IdpProfile} of the
+ * engine's {@link IdpProfiles}: it picks the tolerances in lenient mode (a profile recognised
+ * from the request's User-Agent may widen them) and the mapping variant the tenant's records are
+ * read, rendered and derived with.
+ *
  * <pre>{@code
  * ScimEngine engine = ScimEngine.builder()
  *     .stores(provider)
@@ -67,16 +77,22 @@ public final class ScimEngine {
   private final ReplaceCommand replace;
   private final PatchCommand patch;
   private final DeleteCommand delete;
+  private final IdpProfiles profiles;
+  private final ProfileSupports profileSupports;
+  private final CursorCodec cursors;
 
   private ScimEngine(Builder builder) {
     this.stores = builder.stores;
     this.mapping = builder.mapping;
+    this.profiles = builder.profiles;
+    this.profileSupports = ProfileSupports.of(builder.mapping, builder.profiles);
     this.services = EngineServices.of(
         builder.config, builder.mapping, builder.hook, new EventDispatcher(builder.listeners, builder.auditSink));
     this.create = new CreateCommand(services);
     this.replace = new ReplaceCommand(services);
     this.patch = new PatchCommand(services);
     this.delete = new DeleteCommand(services);
+    this.cursors = CursorCodec.of(builder.config);
   }
 
   /**
@@ -89,7 +105,9 @@ public final class ScimEngine {
   }
 
   /**
-   * Returns the mapping rules the engine reads and renders with.
+   * Returns the host's mapping rules: what {@code /Schemas} publishes for every tenant. A
+   * tenant's {@link IdpProfile} may read, render and derive with a variant of it that changes
+   * only what is not published, such as the order in which the derived email is looked for.
    *
    * @return the mapping
    */
@@ -130,7 +148,7 @@ public final class ScimEngine {
   public ResourceView create(RequestContext context, ResourceKind kind, GenericScimResource body) throws ScimException {
     Session session = session(context);
     return write(session, kind, WriteOperation.CREATE, null, 201,
-        () -> create.execute(session, support(kind), body));
+        () -> create.execute(session, session.support(kind), body));
   }
 
   /**
@@ -144,7 +162,7 @@ public final class ScimEngine {
    */
   public ResourceView get(RequestContext context, ResourceKind kind, String id) throws ScimException {
     Session session = session(context);
-    ResourceSupport support = support(kind);
+    ResourceSupport support = session.support(kind);
     ResourceRecord record = support.store(session.stores()).get(id)
         .orElseThrow(() -> new ResourceNotFoundException("No " + support.mapping().name() + " with id " + id));
     return support.view(record);
@@ -166,7 +184,7 @@ public final class ScimEngine {
       throws ScimException {
     Session session = session(context);
     return write(session, kind, WriteOperation.REPLACE, id, 200,
-        () -> replace.execute(session, support(kind), id, body, ifMatch));
+        () -> replace.execute(session, session.support(kind), id, body, ifMatch));
   }
 
   /**
@@ -185,7 +203,7 @@ public final class ScimEngine {
       throws ScimException {
     Session session = session(context);
     return write(session, kind, WriteOperation.PATCH, id, 200,
-        () -> patch.execute(session, support(kind), id, request, ifMatch));
+        () -> patch.execute(session, session.support(kind), id, request, ifMatch));
   }
 
   /**
@@ -199,22 +217,29 @@ public final class ScimEngine {
    */
   public void delete(RequestContext context, ResourceKind kind, String id, OptionalLong ifMatch) throws ScimException {
     Session session = session(context);
-    write(session, kind, WriteOperation.DELETE, id, 204, () -> delete.execute(session, support(kind), id, ifMatch));
+    write(session, kind, WriteOperation.DELETE, id, 204, () -> delete.execute(session, session.support(kind), id, ifMatch));
   }
 
   /**
-   * Searches resources (GET with a filter, or POST {@code .search}), one index page.
+   * Searches resources (GET with a filter, or POST {@code .search}): one index page, or one cursor
+   * page (RFC 9865) when the parameters carry a cursor.
+   *
+   * <p>In cursor mode the count defaults to the default page size, a negative count is 0, and a
+   * larger one is cut to the maximum; a count of 0 returns only the total. The cursor is signed
+   * and bound to the tenant, the resource type, the filter, the sort and the count: see {@link
+   * SearchResults} for when {@code nextCursor} is known.
    *
    * @param context who asks, for which tenant
    * @param kind users or groups
    * @param parameters filter, sort and page
    * @return the page: close it
-   * @throws ScimException 400 invalidFilter for a bad or unknown filter
+   * @throws ScimException 400 invalidFilter for a bad or unknown filter; in cursor mode 400
+   *     invalidCursor, expiredCursor or invalidCount (RFC 9865 §2.1)
    */
   public SearchResults search(RequestContext context, ResourceKind kind, SearchParameters parameters)
       throws ScimException {
     Session session = session(context);
-    ResourceSupport support = support(kind);
+    ResourceSupport support = session.support(kind);
     ResourceMapping resourceMapping = support.mapping();
     Condition condition = Condition.all();
     if (parameters.filter().isPresent()) {
@@ -229,14 +254,98 @@ public final class ScimEngine {
     if (parameters.sortBy().isPresent()) {
       sort = resourceMapping.toSort(parsePath(parameters.sortBy().get()), parameters.descending());
     }
-    long startIndex = Math.max(1, parameters.startIndex());
     int count = Math.min(
         Math.max(0, parameters.count().orElse(services.config().defaultPageSize())), services.config().maxPageSize());
+    if (parameters.cursor().isPresent()) {
+      return cursorPage(session, support, new StoreQuery(condition, sort, PageRequest.countOnly()),
+          CursorCodec.queryHash(resourceMapping.name(), condition, sort),
+          parameters.cursor().get(), count);
+    }
+    long startIndex = Math.max(1, parameters.startIndex());
     PageRequest page = count == 0 ? PageRequest.countOnly() : PageRequest.offset(startIndex - 1, count);
     ResultPage<ResourceRecord> results = support.store(session.stores()).search(new StoreQuery(condition, sort, page));
     long total = results.totalResults().orElse(0);
     int items = (int) Math.max(0, Math.min(count, total - (startIndex - 1)));
     return new SearchResults(results, support::view, total, startIndex, items);
+  }
+
+  private SearchResults cursorPage(
+      Session session, ResourceSupport support, StoreQuery query, byte[] queryHash, String cursor, int count)
+      throws ScimException {
+    String tenantId = session.context().tenantId();
+    String token = cursor.isEmpty() ? null : cursors.decode(cursor, tenantId, queryHash, count);
+    PageRequest page = count == 0 ? PageRequest.countOnly() : PageRequest.keyset(token, count);
+    ResultPage<ResourceRecord> results;
+    try {
+      results = support.store(session.stores()).search(query.withPage(page));
+    } catch (BadRequestException e) {
+      if (CursorCodec.INVALID_CURSOR.equals(e.getScimError().getScimType())) {
+        throw CursorCodec.invalidCursor();
+      }
+      throw e;
+    }
+    return SearchResults.cursorPage(results, support::view, results.totalResults(),
+        next -> cursors.encode(tenantId, queryHash, count, next), count == 0);
+  }
+
+  /**
+   * Carries out a bulk request (RFC 7644 §3.7).
+   *
+   * <p>Operations run in an order in which every {@code bulkId:} reference can be resolved: a
+   * POST runs before the operations that reference its bulkId, wherever the client listed it; the
+   * others keep their order. Each operation is one engine call, so one unit of work, audited and
+   * published like a single request; the bulk request as a whole is not atomic. A failed operation
+   * does not stop the others until {@code failOnErrors} operations have failed; then the rest are
+   * neither run nor listed.
+   *
+   * <p>Per-operation errors are results, not exceptions: 405 for a method that does not fit the
+   * path, 400 {@code invalidPath} for an unknown path, 409 {@code invalidValue} for a reference
+   * that cannot be resolved (an unknown bulkId, one whose POST failed, or a cycle of references),
+   * and whatever the single call would answer (400, 404, 409, 412).
+   *
+   * @param context who asks, for which tenant
+   * @param request the operations and {@code failOnErrors}
+   * @return one result per operation that ran or failed, in request order
+   * @throws ScimException 413 when the request has more than {@link
+   *     EngineConfig#maxBulkOperations()} operations; 400 {@code invalidValue} when {@code
+   *     failOnErrors} is below 1; 404 when there is no such tenant
+   */
+  public BulkResponse bulk(RequestContext context, BulkRequest request) throws ScimException {
+    Objects.requireNonNull(request, "request");
+    int limit = services.config().maxBulkOperations();
+    if (request.operations().size() > limit) {
+      throw new ScimException(413, null, "The bulk request has " + request.operations().size()
+          + " operations; the service provider accepts at most " + limit + " (maxOperations)");
+    }
+    if (request.failOnErrors().isPresent() && request.failOnErrors().get() < 1) {
+      throw BadRequestException.invalidValue("failOnErrors must be at least 1, not " + request.failOnErrors().get());
+    }
+    session(context);
+    return BulkExecutor.run(BulkPlanner.plan(request.operations()), request.failOnErrors(),
+        new BulkExecutor.Operations() {
+          @Override
+          public ResourceView create(ResourceKind kind, GenericScimResource body) throws ScimException {
+            return ScimEngine.this.create(context, kind, body);
+          }
+
+          @Override
+          public ResourceView replace(ResourceKind kind, String id, GenericScimResource body, OptionalLong ifMatch)
+              throws ScimException {
+            return ScimEngine.this.replace(context, kind, id, body, ifMatch);
+          }
+
+          @Override
+          public ResourceView patch(ResourceKind kind, String id, GenericScimResource body, OptionalLong ifMatch)
+              throws ScimException {
+            return ScimEngine.this.patch(context, kind, id, body, ifMatch);
+          }
+
+          @Override
+          public void delete(ResourceKind kind, String id, OptionalLong ifMatch) throws ScimException {
+            ScimEngine.this.delete(context, kind, id, ifMatch);
+          }
+        },
+        context.correlationId());
   }
 
   /**
@@ -264,15 +373,13 @@ public final class ScimEngine {
     }
   }
 
-  private ResourceSupport support(ResourceKind kind) {
-    return services.support(Objects.requireNonNull(kind, "kind"));
-  }
-
   private Session session(RequestContext context) throws ScimException {
     TenantStores tenant = stores.tenant(context.tenantId())
         .orElseThrow(() -> new ResourceNotFoundException("No tenant " + context.tenantId()));
     TenantSettings settings = tenant.settings();
-    return new Session(context, tenant, settings, Tolerances.forMode(settings.mode()));
+    IdpProfile profile = profiles.resolve(settings.idpProfile());
+    return new Session(context, tenant, settings, profiles.tolerances(settings, context), profile,
+        profileSupports.of(profile));
   }
 
   /** A write whose outcome is published and audited. */
@@ -297,7 +404,7 @@ public final class ScimEngine {
     String resourceId = outcome.record() == null ? id : outcome.record().id();
     services.audit(session, kind, operation, Optional.ofNullable(resourceId), successStatus);
     services.events().publish(outcome.events());
-    return outcome.record() == null ? null : support(kind).view(outcome.record());
+    return outcome.record() == null ? null : session.support(kind).view(outcome.record());
   }
 
   /** Builds a {@link ScimEngine}. */
@@ -308,8 +415,22 @@ public final class ScimEngine {
     private WriteHook hook = WriteHook.NONE;
     private final List<LifecycleListener> listeners = new ArrayList<>();
     private AuditSink auditSink = new LoggingAuditSink();
+    private IdpProfiles profiles = IdpProfiles.builtIns();
 
     private Builder() {}
+
+    /**
+     * Sets the identity-provider profiles tenants may name (default {@link
+     * IdpProfiles#builtIns()}). Each tenant's profile, from {@link TenantSettings#idpProfile()},
+     * picks its lenient tolerances and its mapping; see {@link IdpProfiles#tolerances}.
+     *
+     * @param value the profiles
+     * @return this builder
+     */
+    public Builder profiles(IdpProfiles value) {
+      this.profiles = Objects.requireNonNull(value, "profiles");
+      return this;
+    }
 
     /**
      * Sets where tenants' users and groups are kept (required).
@@ -382,6 +503,7 @@ public final class ScimEngine {
      *
      * @return the engine
      * @throws IllegalStateException when no store provider was set
+     * @throws IllegalArgumentException when a profile changes the schemas the mapping publishes
      */
     public ScimEngine build() {
       if (stores == null) {

@@ -54,7 +54,7 @@ public final class DeleteCommand {
         try (Stream<String> groups = stores.groups().groupsOf(id)) {
           groupIds = groups.toList();
         }
-        ChangeEvents memberships = new ChangeEvents(session, services.groups(), now);
+        ChangeEvents memberships = new ChangeEvents(session, session.support(ResourceKind.GROUP), now);
         for (String groupId : groupIds) {
           memberships.membership(stores.groups().removeMembers(MembershipChange.of(groupId, Set.of(id), now)));
         }
