@@ -8,6 +8,7 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.types.SchemaResource;
 import io.github.scimkit.core.engine.EngineConfig;
 import io.github.scimkit.core.mapping.ResourceMapping;
+import io.github.scimkit.core.tenant.ScimMode;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,18 +28,32 @@ public final class DiscoveryEndpoints {
   private static final String SCHEMA_URN = "urn:ietf:params:scim:schemas:core:2.0:Schema";
 
   /** GET /ServiceProviderConfig. */
-  public Response serviceProviderConfig(ScimRequest request) {
+  public Response serviceProviderConfig(ScimRequest request) throws ScimException {
     EngineConfig config = request.runtime().engine().config();
+    boolean strict = request.runtime().engine().settings(request.client().tenantId())
+        .map(settings -> settings.mode() == ScimMode.STRICT).orElse(false);
     ObjectNode spc = NODES.objectNode();
     spc.putArray("schemas").add(SPC_URN);
     spc.put("documentationUri", request.runtime().settings().documentationUri()
         .orElse("https://github.com/scimkit/scimkit/blob/main/docs/embedding.md"));
     spc.putObject("patch").put("supported", true);
-    spc.putObject("bulk").put("supported", false).put("maxOperations", 0).put("maxPayloadSize", 0);
+    spc.putObject("bulk").put("supported", true)
+        .put("maxOperations", config.maxBulkOperations())
+        .put("maxPayloadSize", config.maxBulkPayloadBytes());
     spc.putObject("filter").put("supported", true).put("maxResults", config.maxPageSize());
     spc.putObject("changePassword").put("supported", false);
     spc.putObject("sort").put("supported", true);
     spc.putObject("etag").put("supported", true);
+    ObjectNode pagination = spc.putObject("pagination");
+    pagination.put("cursor", true);
+    pagination.put("index", true);
+    pagination.put("defaultPaginationMethod", "index");
+    pagination.put("defaultPageSize", config.defaultPageSize());
+    pagination.put("maxPageSize", config.maxPageSize());
+    pagination.put("cursorTimeout", config.cursorTimeout().toSeconds());
+    if (strict) {
+      spc.put("interopProfileConformant", true);
+    }
     ObjectNode bearer = spc.putArray("authenticationSchemes").addObject();
     bearer.put("type", "oauthbearertoken");
     bearer.put("name", "OAuth Bearer Token");

@@ -7,6 +7,7 @@ import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import io.github.scimkit.core.engine.PaginationMode;
 import io.github.scimkit.core.engine.PatchResponse;
 import io.github.scimkit.core.engine.ResourceView;
 import io.github.scimkit.core.engine.SearchParameters;
@@ -26,7 +27,6 @@ import java.util.OptionalInt;
 public final class ResourceEndpoints {
 
   private static final String LIST_RESPONSE_URN = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
-  private static final String ID = "id";
 
   private final ResourceKind kind;
 
@@ -61,6 +61,9 @@ public final class ResourceEndpoints {
         request.query("sortOrder").map("descending"::equalsIgnoreCase).orElse(false),
         parseLong(request.query("startIndex"), "startIndex").orElse(1L),
         parseInt(request.query("count"), "count"));
+    if (request.query("cursor").isPresent()) {
+      parameters = parameters.withCursor(request.query("cursor").get());
+    }
     return listResponse(request, parameters, projection(request));
   }
 
@@ -74,6 +77,9 @@ public final class ResourceEndpoints {
         number(body, "startIndex").orElse(1L),
         number(body, "count").map(count -> OptionalInt.of((int) Math.max(Integer.MIN_VALUE,
             Math.min(Integer.MAX_VALUE, count)))).orElse(OptionalInt.empty()));
+    if (body.has("cursor")) {
+      parameters = parameters.withCursor(text(body, "cursor").orElse(""));
+    }
     return listResponse(request, parameters, projection(request, joined(body, "attributes"), joined(body, "excludedAttributes")));
   }
 
@@ -87,14 +93,25 @@ public final class ResourceEndpoints {
         generator.writeArrayFieldStart("schemas");
         generator.writeString(LIST_RESPONSE_URN);
         generator.writeEndArray();
-        generator.writeNumberField("totalResults", results.totalResults());
-        generator.writeNumberField("itemsPerPage", results.itemsPerPage());
-        generator.writeNumberField("startIndex", results.startIndex());
+        boolean cursor = results.paginationMode() == PaginationMode.CURSOR;
+        if (results.total().isPresent()) {
+          generator.writeNumberField("totalResults", results.total().getAsLong());
+        }
+        if (!cursor) {
+          generator.writeNumberField("itemsPerPage", results.itemsPerPage());
+          generator.writeNumberField("startIndex", results.startIndex());
+        }
         generator.writeArrayFieldStart("Resources");
         for (Iterator<ResourceView> views = results.resources().iterator(); views.hasNext(); ) {
           writer.write(generator, views.next());
         }
         generator.writeEndArray();
+        if (cursor) {
+          generator.writeNumberField("itemsPerPage", results.itemsPerPage());
+          if (results.nextCursor().isPresent()) {
+            generator.writeStringField("nextCursor", results.nextCursor().get());
+          }
+        }
         generator.writeEndObject();
       }
     };
@@ -103,7 +120,7 @@ public final class ResourceEndpoints {
 
   /** GET of one resource, with If-None-Match. */
   public Response get(ScimRequest request) throws ScimException {
-    ResourceView view = request.runtime().engine().get(request.context(), kind, request.pathParameter(ID));
+    ResourceView view = request.runtime().engine().get(request.context(), kind, request.resourceId());
     if (request.ifNoneMatch().isPresent() && request.ifNoneMatch().getAsLong() == view.version()) {
       return Response.notModified().tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version()), true)).build();
     }
@@ -119,14 +136,14 @@ public final class ResourceEndpoints {
 
   /** PUT of one resource, with If-Match. */
   public Response replace(ScimRequest request) throws ScimException {
-    ResourceView view = request.runtime().engine().replace(request.context(), kind, request.pathParameter(ID),
+    ResourceView view = request.runtime().engine().replace(request.context(), kind, request.resourceId(),
         new GenericScimResource(request.body()), request.ifMatch());
     return resource(request, Response.Status.OK, view, projection(request));
   }
 
   /** PATCH of one resource: 200 with the resource or 204, as configured or asked. */
   public Response patch(ScimRequest request) throws ScimException {
-    ResourceView view = request.runtime().engine().patch(request.context(), kind, request.pathParameter(ID),
+    ResourceView view = request.runtime().engine().patch(request.context(), kind, request.resourceId(),
         new GenericScimResource(request.body()), request.ifMatch());
     var config = request.runtime().engine().config();
     PatchResponse configured = kind == ResourceKind.USER ? config.userPatchResponse() : config.groupPatchResponse();
@@ -139,7 +156,7 @@ public final class ResourceEndpoints {
 
   /** DELETE of one resource: 204. */
   public Response delete(ScimRequest request) throws ScimException {
-    request.runtime().engine().delete(request.context(), kind, request.pathParameter(ID), request.ifMatch());
+    request.runtime().engine().delete(request.context(), kind, request.resourceId(), request.ifMatch());
     return Response.noContent().build();
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,6 +36,7 @@ public final class ScimJson {
    */
   public ScimJson(long maxBodyBytes, int maxDepth) {
     this.mapper = JsonUtils.createObjectMapper();
+    this.mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     this.mapper.getFactory().setStreamReadConstraints(
         StreamReadConstraints.builder().maxNestingDepth(maxDepth).build());
     this.maxBodyBytes = maxBodyBytes;
@@ -58,7 +60,20 @@ public final class ScimJson {
    *     JSON object
    */
   public ObjectNode readObject(InputStream body) throws ScimException {
-    byte[] bytes = readLimited(body);
+    return readObject(body, maxBodyBytes);
+  }
+
+  /**
+   * Reads a request body that must be one JSON object, with its own size limit.
+   *
+   * @param body the body stream
+   * @param limit the largest body accepted, in bytes
+   * @return the object
+   * @throws ScimException 413 when the body is too large, 400 invalidSyntax when it is not one
+   *     JSON object
+   */
+  public ObjectNode readObject(InputStream body, long limit) throws ScimException {
+    byte[] bytes = readLimited(body, limit);
     if (bytes.length == 0) {
       throw BadRequestException.invalidSyntax("The request needs a JSON body");
     }
@@ -78,7 +93,7 @@ public final class ScimJson {
     return (ObjectNode) node;
   }
 
-  private byte[] readLimited(InputStream body) throws ScimException {
+  private byte[] readLimited(InputStream body, long limit) throws ScimException {
     if (body == null) {
       return new byte[0];
     }
@@ -88,8 +103,8 @@ public final class ScimJson {
     try {
       for (int read; (read = body.read(buffer)) != -1; ) {
         total += read;
-        if (total > maxBodyBytes) {
-          throw new ScimException(413, null, "The request body is larger than " + maxBodyBytes + " bytes");
+        if (total > limit) {
+          throw new ScimException(413, null, "The request body is larger than " + limit + " bytes");
         }
         out.write(buffer, 0, read);
       }

@@ -1,6 +1,7 @@
 package io.github.scimkit.jersey.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.NotImplementedException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import io.github.scimkit.core.engine.RequestContext;
 import io.github.scimkit.jersey.auth.AuthenticatedClient;
@@ -29,6 +30,22 @@ public record ScimRequest(
    */
   public String pathParameter(String name) {
     return http.getUriInfo().getPathParameters().getFirst(name);
+  }
+
+  /**
+   * Returns the id of the resource the request addresses: the {@code id} path parameter, or for
+   * {@code /Me} the user the token stands for.
+   *
+   * @return the id
+   * @throws NotImplementedException 501 for {@code /Me} with a token that stands for no user
+   */
+  public String resourceId() throws NotImplementedException {
+    String id = pathParameter("id");
+    if (id != null) {
+      return id;
+    }
+    return client.userId().orElseThrow(() -> new NotImplementedException(
+        "/Me needs a token that stands for a user; this one stands for a tenant"));
   }
 
   /**

@@ -35,6 +35,14 @@ public final class ScimResourceModel implements ModelProcessor {
     resources(builder, base, ResourceKind.USER);
     resources(builder, base, ResourceKind.GROUP);
     discovery(builder, base);
+    Resource.Builder bulk = Resource.builder(base + "/Bulk");
+    bulk.addMethod(HttpMethod.POST).handledBy(ScimHandler.factory(runtime, "Bulk").apply(new BulkEndpoint()::bulk));
+    builder.addResource(bulk.build());
+    Resource.Builder rootSearch = Resource.builder(base + "/.search");
+    rootSearch.addMethod(HttpMethod.POST)
+        .handledBy(ScimHandler.factory(runtime, "Root").apply(new RootSearchEndpoint()::search));
+    builder.addResource(rootSearch.build());
+    me(builder, base);
     builder.addResource(health());
     return builder.build();
   }
@@ -58,6 +66,17 @@ public final class ScimResourceModel implements ModelProcessor {
     one.addMethod(PATCH).handledBy(handler.apply(endpoints::patch));
     one.addMethod(HttpMethod.DELETE).handledBy(handler.apply(endpoints::delete));
     model.addResource(collection.build());
+  }
+
+  private void me(ResourceModel.Builder model, String base) {
+    Function<Endpoint, ScimHandler> handler = ScimHandler.factory(runtime, "Me");
+    ResourceEndpoints users = new ResourceEndpoints(ResourceKind.USER);
+    Resource.Builder me = Resource.builder(base + "/Me");
+    me.addMethod(HttpMethod.GET).handledBy(handler.apply(users::get));
+    me.addMethod(HttpMethod.PUT).handledBy(handler.apply(users::replace));
+    me.addMethod(PATCH).handledBy(handler.apply(users::patch));
+    me.addMethod(HttpMethod.DELETE).handledBy(handler.apply(users::delete));
+    model.addResource(me.build());
   }
 
   private void discovery(ResourceModel.Builder model, String base) {
