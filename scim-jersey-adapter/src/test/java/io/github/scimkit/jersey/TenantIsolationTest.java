@@ -84,7 +84,11 @@ class TenantIsolationTest {
         new Call("GET", "ResourceTypes", null),
         new Call("GET", "ResourceTypes/User", null),
         new Call("GET", "Schemas", null),
-        new Call("GET", "Schemas/" + USER, null));
+        new Call("GET", "Schemas/" + USER, null),
+        new Call("POST", ".search", search),
+        new Call("POST", "Bulk", "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"],"
+            + "\"Operations\":[{\"method\":\"DELETE\",\"path\":\"/Users/{user}\"}]}"),
+        new Call("GET", "Me", null));
   }
 
   static List<Call> callsById() {
