@@ -42,6 +42,9 @@ public final class FilterParser {
     if (text == null || text.isBlank()) {
       throw BadRequestException.invalidFilter("The filter is empty");
     }
+    if (!FilterText.balanced(text)) {
+      throw BadRequestException.invalidFilter("Invalid filter '" + text + "': unbalanced brackets or quotes");
+    }
     String rewritten = text;
     if (guard.allows(Tolerance.FILTERED_PATH_COMPARISON)) {
       rewritten = FilterText.mergeFilteredPathComparisons(rewritten);

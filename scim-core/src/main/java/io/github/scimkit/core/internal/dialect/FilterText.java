@@ -39,6 +39,40 @@ final class FilterText {
   }
 
   /**
+   * Tells whether the square brackets and parentheses of a filter or path are balanced outside
+   * quoted strings. The SDK's parsers close a missing {@code ]} silently, which would turn {@code
+   * emails[type eq "work"} into a valid filter.
+   */
+  static boolean balanced(String text) {
+    int brackets = 0;
+    int parentheses = 0;
+    boolean quoted = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quoted) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        }
+        continue;
+      }
+      switch (c) {
+        case '"' -> quoted = true;
+        case '[' -> brackets++;
+        case ']' -> brackets--;
+        case '(' -> parentheses++;
+        case ')' -> parentheses--;
+        default -> { }
+      }
+      if (brackets < 0 || parentheses < 0) {
+        return false;
+      }
+    }
+    return !quoted && brackets == 0 && parentheses == 0;
+  }
+
+  /**
    * Rewrites {@code attr[filter].sub op value} as {@code attr[filter and sub op value]}, wrapping
    * the filter in parentheses when it has an {@code or}.
    */

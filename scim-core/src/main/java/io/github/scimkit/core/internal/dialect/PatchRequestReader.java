@@ -109,6 +109,7 @@ public final class PatchRequestReader {
       }
       Optional<Path> path = known(parse(pathText), true);
       if (path.isPresent()) {
+        rejectReadOnly(path.get());
         remove(path.get(), hasValue ? value : null, result);
       }
       return;
@@ -121,6 +122,7 @@ public final class PatchRequestReader {
     } else {
       Optional<Path> path = known(parse(pathText), true);
       if (path.isPresent()) {
+        rejectReadOnly(path.get());
         addOrReplace(kind, path.get(), value, result);
       }
     }
@@ -282,6 +284,14 @@ public final class PatchRequestReader {
     return canonical;
   }
 
+  /** An explicit path to a read-only attribute is a client error in every mode (RFC 7644 §3.5.2). */
+  private void rejectReadOnly(Path path) throws BadRequestException {
+    Path attribute = path.size() > 1 ? path.subPath(1) : path;
+    if (readOnly(attribute) || readOnly(path)) {
+      throw BadRequestException.mutability("Attribute " + path + " is read-only");
+    }
+  }
+
   private boolean readOnly(Path path) {
     return schema.find(path)
         .map(definition -> definition.getMutability() == AttributeDefinition.Mutability.READ_ONLY)
@@ -289,6 +299,9 @@ public final class PatchRequestReader {
   }
 
   private static Path parse(String text) throws BadRequestException {
+    if (!FilterText.balanced(text)) {
+      throw BadRequestException.invalidPath("Invalid path '" + text + "': unbalanced brackets or quotes");
+    }
     try {
       return Path.fromString(text);
     } catch (BadRequestException e) {

@@ -112,7 +112,7 @@ public final class MemberChanges {
           "Too many members in one operation: " + members.size() + " (the limit is " + maxMembers + ")");
     }
     for (JsonNode member : members) {
-      JsonNode value = member.isObject() ? member.get("value") : member;
+      JsonNode value = member.isObject() ? member.get("value") : null;
       if (value == null || !value.isTextual() || value.asText().isEmpty()) {
         throw BadRequestException.invalidValue("Every member needs a 'value' holding a user id");
       }

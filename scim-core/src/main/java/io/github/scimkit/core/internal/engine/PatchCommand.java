@@ -149,7 +149,7 @@ public final class PatchCommand {
   /** A path that names a read-only attribute is a client error (RFC 7644 §3.5.2). */
   private static void rejectReadOnly(ResourceSupport support, NormalizedPatchOperation operation)
       throws BadRequestException {
-    Optional<AttributeDefinition> definition = support.mapping().definition(operation.path());
+    Optional<AttributeDefinition> definition = support.schema().find(operation.path());
     if (definition.isPresent() && definition.get().getMutability() == AttributeDefinition.Mutability.READ_ONLY) {
       throw BadRequestException.mutability("Attribute " + operation.path() + " is read-only");
     }
