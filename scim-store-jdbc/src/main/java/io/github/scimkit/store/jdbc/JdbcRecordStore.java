@@ -201,6 +201,14 @@ abstract class JdbcRecordStore implements RecordStore {
     }
   }
 
+  /** The count and page query of an offset search, as {@link #search} would run them; for tests. */
+  List<Sql> offsetQueries(StoreQuery query) throws BadRequestException {
+    Sql where = new Sql().append("r.tenant_id = ").param(tenantId).append(" AND r.kind = ").param(kind)
+        .append(" AND (").append(FilterSql.where(query.condition())).append(")");
+    return List.of(new Sql().append("SELECT COUNT(*) FROM scim_resource r WHERE ").append(where),
+        pageQuery(new SortSql(query.sort()), where, query.page(), null));
+  }
+
   /** Builds the page query: the page of matching records, joined with their value rows. */
   Sql pageQuery(SortSql sort, Sql where, PageRequest page, SortSql.Position after) throws BadRequestException {
     Sql inner = new Sql().append("SELECT r.id AS rid, r.version AS rversion, r.created_ms AS rcreated, "
