@@ -80,6 +80,8 @@ final class TestDatabases {
       if ("1".equals(System.getenv("SCIMKIT_REQUIRE_PG"))) {
         fail(reason + " (SCIMKIT_REQUIRE_PG=1 makes this a failure)");
       }
+      // Surefire does not print why a whole class was aborted, so say it here too.
+      System.err.println("[SKIPPED] " + reason);
       Assumptions.abort(reason);
     }
     HikariConfig config = new HikariConfig();
