@@ -1,0 +1,292 @@
+package io.github.scimkit.store.jdbc;
+
+import io.github.scimkit.core.store.BinaryValue;
+import io.github.scimkit.core.store.query.AttributeRef;
+import io.github.scimkit.core.store.query.Condition;
+import io.github.scimkit.core.store.query.Operator;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * Translates a {@link Condition} into a SQL predicate over {@code scim_resource r}, with the
+ * semantics of the {@code store.query} package documentation.
+ *
+ * <ul>
+ *   <li>A comparison becomes {@code EXISTS} over the attribute's value rows, so a multi-valued
+ *       attribute matches when any value does; the predicate checks the row's value type, so a
+ *       value of another type never matches.
+ *   <li>{@code ne} becomes "no value row, or a row that is not equal", so absent attributes match.
+ *   <li>Folded comparisons use the {@code string_folded} column, folded in Java with {@code
+ *       Locale.ROOT}, against a parameter folded the same way.
+ *   <li>{@code co}, {@code sw} and {@code ew} use {@code LIKE ... ESCAPE '\'} with {@code %},
+ *       {@code _} and {@code \} escaped.
+ *   <li>Equality and prefix tests also test the indexed 256-character key column, so an index
+ *       serves them.
+ * </ul>
+ *
+ * Every predicate is two-valued (never SQL NULL), so {@code NOT} is exact.
+ */
+final class FilterSql {
+
+  private static final String TRUE = "1=1";
+  private static final String FALSE = "1=0";
+
+  private int aliases;
+
+  /** Translates a condition over records aliased {@code r}. */
+  static Sql where(Condition condition) {
+    Sql sql = new Sql();
+    new FilterSql().condition(condition, null, sql);
+    return sql;
+  }
+
+  /**
+   * Where value rows are looked up: the record, or one element (a row alias of the element's
+   * attribute) of a multi-valued complex attribute.
+   */
+  private record Element(String alias, String attribute) {}
+
+  private void condition(Condition condition, Element scope, Sql out) {
+    if (condition instanceof Condition.Compare compare) {
+      compare(compare, scope, out);
+    } else if (condition instanceof Condition.Present present) {
+      present(present.attribute(), scope, out);
+    } else if (condition instanceof Condition.And and) {
+      junction(and.operands(), " AND ", TRUE, scope, out);
+    } else if (condition instanceof Condition.Or or) {
+      junction(or.operands(), " OR ", FALSE, scope, out);
+    } else if (condition instanceof Condition.Not not) {
+      out.append("NOT (");
+      condition(not.operand(), scope, out);
+      out.append(")");
+    } else if (condition instanceof Condition.AnyElement any) {
+      anyElement(any, scope, out);
+    } else {
+      out.append(condition == Condition.Constant.ALL ? TRUE : FALSE);
+    }
+  }
+
+  private void junction(java.util.List<Condition> operands, String joiner, String empty, Element scope, Sql out) {
+    if (operands.isEmpty()) {
+      out.append(empty);
+      return;
+    }
+    out.append("(");
+    for (int i = 0; i < operands.size(); i++) {
+      if (i > 0) {
+        out.append(joiner);
+      }
+      condition(operands.get(i), scope, out);
+    }
+    out.append(")");
+  }
+
+  private void anyElement(Condition.AnyElement any, Element scope, Sql out) {
+    if (scope != null) {
+      out.append(FALSE);
+      return;
+    }
+    String e = "e" + (++aliases);
+    out.append("EXISTS (SELECT 1 FROM scim_value " + e + " WHERE " + e + ".tenant_id = r.tenant_id AND "
+        + e + ".kind = r.kind AND " + e + ".resource_id = r.id AND " + e + ".attribute = ")
+        .param(any.attribute())
+        .append(" AND " + e + ".sub_attribute <> '' AND ");
+    condition(any.element(), new Element(e, any.attribute()), out);
+    out.append(")");
+  }
+
+  private static boolean isRecordField(AttributeRef ref, Element scope) {
+    return scope == null && ref.subAttribute() == null
+        && (ref.name().equals("id") || ref.name().equals("created") || ref.name().equals("lastModified"));
+  }
+
+  private void present(AttributeRef ref, Element scope, Sql out) {
+    if (isRecordField(ref, scope)) {
+      out.append(TRUE);
+      return;
+    }
+    String v = "v" + (++aliases);
+    Sql rows = rows(v, ref, scope, true);
+    if (rows == null) {
+      out.append(FALSE);
+      return;
+    }
+    out.append("EXISTS (SELECT 1 FROM scim_value " + v + " WHERE ").append(rows).append(")");
+  }
+
+  private void compare(Condition.Compare compare, Element scope, Sql out) {
+    AttributeRef ref = compare.attribute();
+    boolean ne = compare.operator() == Operator.NE;
+    Operator test = ne ? Operator.EQ : compare.operator();
+    if (isRecordField(ref, scope)) {
+      Sql predicate = fieldPredicate(ref.name(), test, compare.value(), compare.caseExact());
+      if (predicate == null) {
+        out.append(ne ? TRUE : FALSE);
+      } else if (ne) {
+        out.append("NOT (").append(predicate).append(")");
+      } else {
+        out.append(predicate);
+      }
+      return;
+    }
+    String v = "v" + (++aliases);
+    Sql rows = rows(v, ref, scope, false);
+    Sql predicate = rows == null ? null : valuePredicate(v, test, compare.value(), compare.caseExact());
+    if (!ne) {
+      if (predicate == null) {
+        out.append(FALSE);
+      } else {
+        out.append("EXISTS (SELECT 1 FROM scim_value " + v + " WHERE ").append(rows)
+            .append(" AND ").append(predicate).append(")");
+      }
+      return;
+    }
+    if (predicate == null) {
+      out.append(TRUE);
+      return;
+    }
+    String w = "v" + (++aliases);
+    Sql present = rows(w, ref, scope, false);
+    out.append("(NOT EXISTS (SELECT 1 FROM scim_value " + w + " WHERE ").append(present)
+        .append(") OR EXISTS (SELECT 1 FROM scim_value " + v + " WHERE ").append(rows)
+        .append(" AND NOT (").append(predicate).append(")))");
+  }
+
+  /**
+   * Restricts alias {@code v} to the value rows at a reference, or returns {@code null} when the
+   * scope can hold none there. A presence test on a whole attribute takes its complex rows too.
+   */
+  private static Sql rows(String v, AttributeRef ref, Element scope, boolean anySub) {
+    Sql sql = new Sql();
+    if (scope == null) {
+      sql.append(v + ".tenant_id = r.tenant_id AND " + v + ".kind = r.kind AND " + v + ".resource_id = r.id AND "
+          + v + ".attribute = ").param(ref.name());
+      if (ref.subAttribute() != null) {
+        sql.append(" AND " + v + ".sub_attribute = ").param(ref.subAttribute());
+      } else if (!anySub) {
+        sql.append(" AND " + v + ".sub_attribute = ''");
+      }
+      return sql;
+    }
+    String sub;
+    if (ref.subAttribute() == null) {
+      sub = ref.name();
+    } else if (ref.name().equals(scope.attribute())) {
+      sub = ref.subAttribute();
+    } else {
+      return null;
+    }
+    String e = scope.alias();
+    return sql.append(v + ".tenant_id = " + e + ".tenant_id AND " + v + ".kind = " + e + ".kind AND "
+        + v + ".resource_id = " + e + ".resource_id AND " + v + ".attribute = " + e + ".attribute AND "
+        + v + ".ordinal = " + e + ".ordinal AND " + v + ".sub_attribute = ").param(sub);
+  }
+
+  /** The test of one value row against a value, or {@code null} when it can never hold. */
+  private static Sql valuePredicate(String v, Operator operator, Object value, boolean caseExact) {
+    Sql sql = new Sql();
+    if (value instanceof String text) {
+      String target = caseExact ? text : ValueRows.fold(text);
+      String column = v + (caseExact ? ".string_value" : ".string_folded");
+      String key = v + (caseExact ? ".string_key" : ".folded_key");
+      sql.append(v + ".value_type = 'S' AND ");
+      return stringTest(sql, column, key, operator, target);
+    }
+    if (value instanceof Long || value instanceof BigDecimal) {
+      if (operator.isSubstring()) {
+        return null;
+      }
+      BigDecimal number = value instanceof Long whole ? BigDecimal.valueOf(whole) : (BigDecimal) value;
+      return sql.append(v + ".value_type IN ('L', 'D') AND " + v + ".number_value " + symbol(operator) + " ")
+          .param(number);
+    }
+    if (value instanceof Instant instant) {
+      if (operator.isSubstring()) {
+        return null;
+      }
+      return sql.append(v + ".value_type = 'T' AND " + v + ".instant_value " + symbol(operator) + " ")
+          .param(instant.toEpochMilli());
+    }
+    if (operator != Operator.EQ) {
+      return null;
+    }
+    if (value instanceof Boolean flag) {
+      return sql.append(v + ".value_type = 'B' AND " + v + ".bool_value = ").param(flag);
+    }
+    if (value instanceof BinaryValue binary) {
+      return sql.append(v + ".value_type = 'X' AND " + v + ".binary_value = ").param(binary);
+    }
+    return null;
+  }
+
+  /** The test of a record field, or {@code null} when it can never hold. */
+  private static Sql fieldPredicate(String field, Operator operator, Object value, boolean caseExact) {
+    Sql sql = new Sql();
+    if (field.equals("id")) {
+      if (!(value instanceof String text)) {
+        return null;
+      }
+      return stringTest(sql, caseExact ? "r.id" : "r.id_folded", null, operator,
+          caseExact ? text : ValueRows.fold(text));
+    }
+    if (!(value instanceof Instant instant) || operator.isSubstring()) {
+      return null;
+    }
+    String column = field.equals("created") ? "r.created_ms" : "r.last_modified_ms";
+    return sql.append(column + " " + symbol(operator) + " ").param(instant.toEpochMilli());
+  }
+
+  private static Sql stringTest(Sql sql, String column, String key, Operator operator, String target) {
+    switch (operator) {
+      case EQ -> {
+        if (key != null) {
+          sql.append(key + " = ").param(ValueRows.key(target)).append(" AND ");
+        }
+        return sql.append(column + " = ").param(target);
+      }
+      case SW -> {
+        if (key != null) {
+          if (target.length() < ValueRows.KEY_LENGTH) {
+            sql.append(key + " LIKE ").param(escape(target) + "%").append(" ESCAPE '\\' AND ");
+          } else {
+            sql.append(key + " = ").param(ValueRows.key(target)).append(" AND ");
+          }
+        }
+        return sql.append(column + " LIKE ").param(escape(target) + "%").append(" ESCAPE '\\'");
+      }
+      case EW -> {
+        return sql.append(column + " LIKE ").param("%" + escape(target)).append(" ESCAPE '\\'");
+      }
+      case CO -> {
+        return sql.append(column + " LIKE ").param("%" + escape(target) + "%").append(" ESCAPE '\\'");
+      }
+      default -> {
+        return sql.append(column + " " + symbol(operator) + " ").param(target);
+      }
+    }
+  }
+
+  /** Escapes {@code \}, {@code %} and {@code _} for {@code LIKE ... ESCAPE '\'}. */
+  static String escape(String text) {
+    StringBuilder escaped = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\' || c == '%' || c == '_') {
+        escaped.append('\\');
+      }
+      escaped.append(c);
+    }
+    return escaped.toString();
+  }
+
+  private static String symbol(Operator operator) {
+    return switch (operator) {
+      case EQ -> "=";
+      case GT -> ">";
+      case GE -> ">=";
+      case LT -> "<";
+      case LE -> "<=";
+      default -> throw new IllegalArgumentException("Not an ordering operator: " + operator);
+    };
+  }
+}

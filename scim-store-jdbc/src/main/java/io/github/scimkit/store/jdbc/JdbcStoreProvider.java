@@ -1,0 +1,204 @@
+package io.github.scimkit.store.jdbc;
+
+import com.unboundid.scim2.common.exceptions.ResourceConflictException;
+import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import io.github.scimkit.core.store.StoreProvider;
+import io.github.scimkit.core.store.StoreUnavailableException;
+import io.github.scimkit.core.store.TenantStores;
+import io.github.scimkit.core.tenant.ScimMode;
+import io.github.scimkit.core.tenant.TenantSettings;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * A {@link StoreProvider} over a host-supplied {@link DataSource}: PostgreSQL 15+ or H2 2.x.
+ *
+ * <pre>{@code
+ * JdbcStoreProvider stores = JdbcStoreProvider.builder(dataSource).build();
+ * stores.migrate();                                    // or run db/scimkit/{vendor} with Flyway
+ * stores.createTenant("acme", TenantSettings.defaults());
+ * }</pre>
+ *
+ * <p>Tenants live in {@code scim_tenant}; {@link #tenant(String)} finds only tenants created
+ * with {@link #createTenant}. The provider is thread-safe. Give it a pooled data source: every
+ * call outside a unit of work borrows a connection, and an open result page holds one until it is
+ * closed.
+ */
+public final class JdbcStoreProvider implements StoreProvider {
+
+  private final DataSource dataSource;
+  private final Transactions transactions;
+  private final int fetchSize;
+
+  private JdbcStoreProvider(Builder builder) {
+    this.dataSource = builder.dataSource;
+    this.transactions = new Transactions(builder.dataSource);
+    this.fetchSize = builder.fetchSize;
+  }
+
+  /**
+   * Starts building a provider.
+   *
+   * @param dataSource where the tables live; the host owns and closes it
+   * @return the builder
+   */
+  public static Builder builder(DataSource dataSource) {
+    return new Builder(dataSource);
+  }
+
+  /**
+   * Creates or upgrades the schema: applies the scripts under {@code db/scimkit/{vendor}} that the
+   * {@code scimkit_schema_history} table does not list yet. Running it again changes nothing.
+   * Run it from one node at a time.
+   *
+   * @return the schema versions applied by this call, empty when the schema was current
+   * @throws StoreUnavailableException when the database fails
+   */
+  public List<Integer> migrate() throws StoreUnavailableException {
+    try {
+      return SchemaMigrator.migrate(dataSource);
+    } catch (SQLException e) {
+      throw SqlErrors.unavailable(e);
+    }
+  }
+
+  /**
+   * Creates a tenant with its settings.
+   *
+   * @param tenantId the tenant id
+   * @param settings its settings
+   * @return the tenant's stores
+   * @throws ResourceConflictException when the tenant exists
+   * @throws ScimException when the database fails
+   */
+  public TenantStores createTenant(String tenantId, TenantSettings settings) throws ScimException {
+    Objects.requireNonNull(tenantId, "tenantId");
+    Objects.requireNonNull(settings, "settings");
+    transactions.write(connection -> {
+      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO scim_tenant "
+          + "(tenant_id, scim_enabled, scim_mode, idp_profile) VALUES (?, ?, ?, ?)")) {
+        Sql.bindAll(insert, List.of(tenantId, settings.scimEnabled(), settings.mode().name(), settings.idpProfile()));
+        insert.executeUpdate();
+      }
+      return null;
+    });
+    return new JdbcTenantStores(this, tenantId);
+  }
+
+  /**
+   * Replaces a tenant's settings; the next {@link TenantStores#settings()} call sees them.
+   *
+   * @param tenantId the tenant id
+   * @param settings the new settings
+   * @throws ResourceNotFoundException when there is no such tenant
+   * @throws ScimException when the database fails
+   */
+  public void updateSettings(String tenantId, TenantSettings settings) throws ScimException {
+    Objects.requireNonNull(settings, "settings");
+    int updated = transactions.write(connection -> {
+      try (PreparedStatement update = connection.prepareStatement("UPDATE scim_tenant SET scim_enabled = ?, "
+          + "scim_mode = ?, idp_profile = ? WHERE tenant_id = ?")) {
+        Sql.bindAll(update, List.of(settings.scimEnabled(), settings.mode().name(), settings.idpProfile(), tenantId));
+        return update.executeUpdate();
+      }
+    });
+    if (updated == 0) {
+      throw new ResourceNotFoundException("No tenant " + tenantId);
+    }
+  }
+
+  /**
+   * Deletes a tenant with all its users, groups and memberships (its API keys stay; remove them
+   * with {@link JdbcApiKeyStore#removeAll}).
+   *
+   * @param tenantId the tenant id
+   * @return whether the tenant existed
+   * @throws ScimException when the database fails
+   */
+  public boolean deleteTenant(String tenantId) throws ScimException {
+    return transactions.write(connection -> {
+      try (PreparedStatement delete = connection.prepareStatement("DELETE FROM scim_tenant WHERE tenant_id = ?")) {
+        delete.setString(1, tenantId);
+        return delete.executeUpdate() > 0;
+      }
+    });
+  }
+
+  @Override
+  public Optional<TenantStores> tenant(String tenantId) throws ScimException {
+    Objects.requireNonNull(tenantId, "tenantId");
+    return settings(tenantId).map(found -> new JdbcTenantStores(this, tenantId));
+  }
+
+  /**
+   * Returns an API key store over the same data source.
+   *
+   * @return the API key store
+   */
+  public JdbcApiKeyStore apiKeyStore() {
+    return new JdbcApiKeyStore(dataSource);
+  }
+
+  Optional<TenantSettings> settings(String tenantId) throws ScimException {
+    return transactions.read(connection -> {
+      try (PreparedStatement select = connection.prepareStatement("SELECT scim_enabled, scim_mode, idp_profile "
+          + "FROM scim_tenant WHERE tenant_id = ?")) {
+        select.setString(1, tenantId);
+        try (ResultSet row = select.executeQuery()) {
+          if (!row.next()) {
+            return Optional.empty();
+          }
+          return Optional.of(new TenantSettings(row.getBoolean(1), ScimMode.valueOf(row.getString(2)), row.getString(3)));
+        }
+      }
+    });
+  }
+
+  Transactions transactions() {
+    return transactions;
+  }
+
+  int fetchSize() {
+    return fetchSize;
+  }
+
+  /** Configures a {@link JdbcStoreProvider}. */
+  public static final class Builder {
+
+    private final DataSource dataSource;
+    private int fetchSize = 256;
+
+    private Builder(DataSource dataSource) {
+      this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    /**
+     * Sets how many rows a streaming query fetches per round trip; 256 unless set.
+     *
+     * @param rows the fetch size, at least 1
+     * @return this builder
+     */
+    public Builder fetchSize(int rows) {
+      if (rows < 1) {
+        throw new IllegalArgumentException("fetchSize must be at least 1");
+      }
+      this.fetchSize = rows;
+      return this;
+    }
+
+    /**
+     * Builds the provider. It does not touch the database; call {@link #migrate()} for that.
+     *
+     * @return the provider
+     */
+    public JdbcStoreProvider build() {
+      return new JdbcStoreProvider(this);
+    }
+  }
+}

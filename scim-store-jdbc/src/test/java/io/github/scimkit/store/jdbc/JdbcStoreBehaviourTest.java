@@ -1,0 +1,184 @@
+package io.github.scimkit.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import com.unboundid.scim2.common.exceptions.ResourceConflictException;
+import io.github.scimkit.core.store.Attributes;
+import io.github.scimkit.core.store.ComplexValue;
+import io.github.scimkit.core.store.MembershipChange;
+import io.github.scimkit.core.store.MembershipResult;
+import io.github.scimkit.core.store.NewRecord;
+import io.github.scimkit.core.store.ResourceRecord;
+import io.github.scimkit.core.store.ResultPage;
+import io.github.scimkit.core.store.TenantStores;
+import io.github.scimkit.core.store.UniqueAttribute;
+import io.github.scimkit.core.store.query.AttributeRef;
+import io.github.scimkit.core.store.query.Condition;
+import io.github.scimkit.core.store.query.Operator;
+import io.github.scimkit.core.store.query.PageRequest;
+import io.github.scimkit.core.store.query.Sort;
+import io.github.scimkit.core.store.query.StoreQuery;
+import io.github.scimkit.core.tenant.ScimMode;
+import io.github.scimkit.core.tenant.TenantSettings;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** What the contract kit cannot see: statement counts, rows fetched, the migrator, tenants. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class JdbcStoreBehaviourTest {
+
+  static final Instant T0 = Instant.parse("2024-05-01T10:15:30.123Z");
+
+  TestDatabases.Database database;
+  CountingDataSource counting;
+  JdbcStoreProvider provider;
+
+  abstract TestDatabases.Database open();
+
+  @BeforeAll
+  void openDatabase() {
+    database = open();
+    counting = new CountingDataSource(database.dataSource());
+    provider = JdbcStoreProvider.builder(counting.dataSource()).build();
+  }
+
+  @AfterAll
+  void closeDatabase() {
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  @Test
+  @DisplayName("adding one member issues the same statements to a group of 10 and to one of 100,000")
+  void addingOneMemberCostsTheSameInAnyGroup() throws Exception {
+    TenantStores tenant = TestDatabases.newTenant(provider);
+    tenant.groups().create(new NewRecord("small", T0, Attributes.of(Map.of("displayName", "small")), List.of()));
+    tenant.groups().create(new NewRecord("large", T0, Attributes.of(Map.of("displayName", "large")), List.of()));
+    fillMembers(tenant.tenantId(), "small", 10);
+    fillMembers(tenant.tenantId(), "large", 100_000);
+    counting.drain();
+
+    MembershipResult small = tenant.groups().addMembers(MembershipChange.of("small", Set.of("newcomer"), T0));
+    List<CountingDataSource.Execution> intoSmall = counting.drain();
+    MembershipResult large = tenant.groups().addMembers(MembershipChange.of("large", Set.of("newcomer"), T0));
+    List<CountingDataSource.Execution> intoLarge = counting.drain();
+
+    assertThat(small.added()).containsExactly("newcomer");
+    assertThat(large.added()).containsExactly("newcomer");
+    assertThat(large.group().version()).isEqualTo(2);
+    assertThat(intoLarge).hasSize(4);
+    assertThat(intoLarge.toString()).isEqualTo(intoSmall.toString());
+    System.out.println("Statements for adding one member to a group of 100,000:");
+    intoLarge.forEach(execution -> System.out.println("  " + execution));
+  }
+
+  private void fillMembers(String tenantId, String groupId, int count) throws Exception {
+    try (Connection connection = database.dataSource().getConnection();
+        PreparedStatement insert = connection.prepareStatement(
+            "INSERT INTO scim_member (tenant_id, group_id, member_id) VALUES (?, ?, ?)")) {
+      connection.setAutoCommit(false);
+      for (int i = 0; i < count; i++) {
+        insert.setString(1, tenantId);
+        insert.setString(2, groupId);
+        insert.setString(3, String.format("m%06d", i));
+        insert.addBatch();
+        if (i % 5_000 == 4_999) {
+          insert.executeBatch();
+        }
+      }
+      insert.executeBatch();
+      connection.commit();
+      connection.setAutoCommit(true);
+    }
+  }
+
+  @Test
+  @DisplayName("a filtered search reads only the rows of the records it returns")
+  void filteredSearchReadsOnlyItsRows() throws Exception {
+    TenantStores tenant = TestDatabases.newTenant(provider);
+    for (int i = 0; i < 300; i++) {
+      String name = String.format("user%04d", i);
+      tenant.users().create(new NewRecord("u" + i, T0, Attributes.builder()
+          .set("userName", name)
+          .set("emails", List.of(ComplexValue.of("type", "work", "value", name + "@work.example"),
+              ComplexValue.of("type", "home", "value", name + "@home.example")))
+          .build(), List.of(UniqueAttribute.caseInsensitive("userName"))));
+    }
+    counting.drain();
+
+    List<ResourceRecord> found;
+    try (ResultPage<ResourceRecord> page = tenant.users().search(StoreQuery.of(
+        Condition.compare(AttributeRef.of("userName"), Operator.EQ, "USER0042", false), 0, 10))) {
+      found = page.items().toList();
+      assertThat(page.totalResults()).hasValue(1);
+    }
+    List<CountingDataSource.Execution> executions = counting.drain();
+
+    assertThat(found).extracting(ResourceRecord::id).containsExactly("u42");
+    assertThat(executions).hasSize(2);
+    assertThat(executions.get(0).rowsRead).as("count query").isEqualTo(1);
+    assertThat(executions.get(1).rowsRead).as("value rows of u42: userName and 2 x 2 email sub-values").isEqualTo(5);
+
+    List<String> keysetIds;
+    try (ResultPage<ResourceRecord> page = tenant.users().search(new StoreQuery(
+        Condition.compare(AttributeRef.of("userName"), Operator.SW, "user00", true),
+        Sort.descending(AttributeRef.of("userName"), true), PageRequest.firstKeyset(10)))) {
+      keysetIds = page.items().map(ResourceRecord::id).toList();
+      assertThat(page.nextToken()).isPresent();
+    }
+    executions = counting.drain();
+    assertThat(keysetIds).containsExactly("u99", "u98", "u97", "u96", "u95", "u94", "u93", "u92", "u91", "u90");
+    assertThat(executions).hasSize(1);
+    assertThat(executions.get(0).rowsRead).as("10 records of 5 rows, and the first row of the 11th")
+        .isEqualTo(51);
+  }
+
+  @Test
+  @DisplayName("migrate applies each script once and records it")
+  void migrateIsIdempotent() throws Exception {
+    assertThat(provider.migrate()).isEmpty();
+    try (Connection connection = database.dataSource().getConnection();
+        var rows = connection.createStatement().executeQuery("SELECT version, script FROM scimkit_schema_history")) {
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getInt(1)).isEqualTo(1);
+      assertThat(rows.getString(2)).isEqualTo("V1__init.sql");
+      assertThat(rows.next()).isFalse();
+    }
+  }
+
+  @Test
+  @DisplayName("keeps tenant settings, shows updates at once and rejects a duplicate tenant")
+  void tenantSettings() throws Exception {
+    String id = UUID.randomUUID().toString();
+    TenantStores tenant = provider.createTenant(id, TenantSettings.defaults());
+    assertThat(tenant.settings()).isEqualTo(TenantSettings.defaults());
+
+    TenantSettings strict = new TenantSettings(false, ScimMode.STRICT, "entra");
+    provider.updateSettings(id, strict);
+
+    assertThat(tenant.settings()).isEqualTo(strict);
+    assertThat(provider.tenant(id).orElseThrow().settings()).isEqualTo(strict);
+    assertThat(provider.tenant("no-such-tenant")).isEmpty();
+    assertThatExceptionOfType(ResourceConflictException.class)
+        .isThrownBy(() -> provider.createTenant(id, TenantSettings.defaults()));
+    assertThat(provider.deleteTenant(id)).isTrue();
+    assertThat(provider.tenant(id)).isEmpty();
+  }
+
+  static String plan(List<String> lines) {
+    return lines.stream().collect(Collectors.joining("\n"));
+  }
+}
