@@ -164,7 +164,11 @@ final class Conversation {
   Transcript replay(URI base, String token) {
     Transcript transcript = new Transcript(idp);
     for (Step step : steps) {
-      transcript.add(send(step, base, token, transcript.values));
+      try {
+        transcript.add(send(step, base, token, transcript.values));
+      } catch (IllegalStateException e) {
+        throw new AssertionError(e.getMessage() + "\n" + transcript, e);
+      }
     }
     return transcript;
   }
