@@ -153,8 +153,10 @@ final class BuiltInProfiles {
         .description("OneLogin's SCIM Provisioner. User bodies come from an admin-edited JSON template: unmapped "
             + "placeholders arrive as empty strings, `emails` may be one object, `active` may be a string. "
             + "Roles become groups through a provisioning rule.")
+        // The enterprise template names the enterprise extension in schemas even where the host's
+        // mapping does not publish it (found by OneLoginReplayTest).
         .tolerate(STRING_BOOLEANS, SINGLE_VALUE_FOR_MULTI_VALUED, EMPTY_STRING_AS_ABSENT, UNKNOWN_ATTRIBUTES,
-            REMOVE_WITH_VALUE)
+            UNKNOWN_SCHEMA_URNS, REMOVE_WITH_VALUE)
         .notRecognized("Not recognised from requests: OneLogin documents no `User-Agent` or header of its own.")
         .lifecycle("Suspend the user (\"When accounts are suspended\" set to *Suspend*)",
             "`PUT /Users/{id}` with the template and `active:false`", DEACTIVATED)
