@@ -297,6 +297,18 @@ class CursorPaginationHttpTest {
   }
 
   @Test
+  @DisplayName("a key revoked mid-walk gets 401 on the next page; the tenant's new key may continue the walk")
+  void revokedKeyMidWalk() throws Exception {
+    String cursor = firstCursor("");
+    String oldKey = keyA;
+    keyA = server.newKey(A);
+    HttpResponse<String> revoked = get(A, oldKey, "Users?count=100&cursor=" + cursor);
+    assertThat(revoked.statusCode()).isEqualTo(401);
+    assertThat(revoked.body()).doesNotContain("userName");
+    assertThat(ok(get(A, keyA, "Users?count=100&cursor=" + cursor)).path("Resources").size()).isEqualTo(100);
+  }
+
+  @Test
   @DisplayName("ServiceProviderConfig advertises the pagination block")
   void paginationBlock() throws Exception {
     JsonNode pagination = ok(get(A, keyA, "ServiceProviderConfig")).path("pagination");
