@@ -16,6 +16,7 @@ import io.github.scimkit.core.store.memory.InMemoryApiKeyStore;
 import io.github.scimkit.core.store.memory.InMemoryStoreProvider;
 import io.github.scimkit.core.tenant.ApiKeys;
 import io.github.scimkit.jersey.auth.ApiKeyAuthenticator;
+import io.github.scimkit.jersey.auth.BearerAuthenticator;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
@@ -49,9 +51,19 @@ final class TestServer implements AutoCloseable {
 
   /** A server whose engine has the given limits and whose feature is customised. */
   TestServer(EngineConfig engineConfig, UnaryOperator<ScimFeature.Builder> customize) {
-    engine = ScimEngine.builder().stores(stores).config(engineConfig).auditSink(record -> { }).build();
+    this(engineConfig, UnaryOperator.identity(), ApiKeyAuthenticator::new, customize);
+  }
+
+  /**
+   * A server whose engine builder (mapping, profiles) and authenticator, given the server's API
+   * key store, are the caller's too.
+   */
+  TestServer(EngineConfig engineConfig, UnaryOperator<ScimEngine.Builder> engineCustomize,
+      Function<InMemoryApiKeyStore, BearerAuthenticator> authenticator, UnaryOperator<ScimFeature.Builder> customize) {
+    engine = engineCustomize.apply(ScimEngine.builder().stores(stores).config(engineConfig).auditSink(record -> { }))
+        .build();
     ResourceConfig config = new ResourceConfig()
-        .register(customize.apply(ScimFeature.builder(engine, new ApiKeyAuthenticator(keys))
+        .register(customize.apply(ScimFeature.builder(engine, authenticator.apply(keys))
             .basePath("scim/v2/{tenant}")).build());
     server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config, true);
     root = URI.create("http://127.0.0.1:" + server.getListener("grizzly").getPort() + "/");

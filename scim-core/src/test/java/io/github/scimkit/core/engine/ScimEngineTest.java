@@ -336,6 +336,23 @@ class ScimEngineTest {
           .isInstanceOf(BadRequestException.class)
           .satisfies(e -> assertThat(((ScimException) e).getScimError().getScimType()).isEqualTo("invalidSyntax"));
     }
+
+    @Test
+    @DisplayName("replaces a whole complex attribute in strict mode, merges it in lenient mode (RFC 7644 3.5.2.3)")
+    void replaceComplex() throws ScimException {
+      String lenient = createUser("ann").id();
+      String replace = patch("{'op':'replace','path':'name','value':{'givenName':'Cy'}}");
+      ObjectNode merged = engine.patch(CONTEXT, ResourceKind.USER, lenient, json(replace), OptionalLong.empty())
+          .resource().getObjectNode();
+      assertThat(merged.path("name").path("familyName").asText()).isEqualTo("Lee");
+
+      String strict = createUser("bob").id();
+      provider.updateSettings(TENANT, TenantSettings.defaults().withMode(ScimMode.STRICT));
+      engine.patch(CONTEXT, ResourceKind.USER, strict, json(replace), OptionalLong.empty());
+      ObjectNode swapped = engine.get(CONTEXT, ResourceKind.USER, strict).resource().getObjectNode();
+      assertThat(swapped.path("name").path("givenName").asText()).isEqualTo("Cy");
+      assertThat(swapped.path("name").has("familyName")).isFalse();
+    }
   }
 
   @Nested

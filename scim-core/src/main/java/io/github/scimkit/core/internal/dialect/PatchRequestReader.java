@@ -83,7 +83,13 @@ public final class PatchRequestReader {
     boolean listed = false;
     if (schemas != null && schemas.isArray()) {
       for (JsonNode urn : schemas) {
-        listed |= urn.isTextual() && urn.textValue().equalsIgnoreCase(PATCH_OP_URN);
+        boolean patchOp = urn.isTextual() && urn.textValue().equalsIgnoreCase(PATCH_OP_URN);
+        listed |= patchOp;
+        if (!patchOp) {
+          guard.require(
+              Tolerance.UNKNOWN_SCHEMA_URNS,
+              () -> BadRequestException.invalidSyntax("A PatchOp message lists only " + PATCH_OP_URN + " in 'schemas'"));
+        }
       }
     }
     if (!listed) {

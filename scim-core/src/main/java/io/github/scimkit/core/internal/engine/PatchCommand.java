@@ -72,6 +72,10 @@ public final class PatchCommand {
         deltas.add(MemberChanges.fromPatch(operation, services.config().maxMembersPerOperation()));
       } else {
         rejectReadOnly(support, operation);
+        if (session.settings().mode() == ScimMode.STRICT && replacesWholeComplex(support, operation)) {
+          // Interop profile §6.5.2.1: the value takes the attribute's place; omitted sub-attributes go.
+          attributeOperations.add(NormalizedPatchOperation.remove(operation.path()).toPatchOperation());
+        }
         attributeOperations.add(operation.toPatchOperation());
       }
     }
@@ -144,6 +148,17 @@ public final class PatchCommand {
         yield groups.replaceMembers(change);
       }
     };
+  }
+
+  /** Whether the operation replaces a whole singular complex attribute, such as {@code name}. */
+  private static boolean replacesWholeComplex(ResourceSupport support, NormalizedPatchOperation operation) {
+    if (operation.op() != NormalizedPatchOperation.Kind.REPLACE || operation.path().size() != 1
+        || operation.path().getElement(0).getValueFilter() != null) {
+      return false;
+    }
+    Optional<AttributeDefinition> definition = support.schema().find(operation.path());
+    return definition.isPresent() && definition.get().getType() == AttributeDefinition.Type.COMPLEX
+        && !definition.get().isMultiValued();
   }
 
   /** A path that names a read-only attribute is a client error (RFC 7644 §3.5.2). */

@@ -77,6 +77,16 @@ class PatchRequestReaderTest {
   }
 
   @Test
+  void other_urns_in_a_patch_op_schemas_are_refused_unless_unknown_urns_are_tolerated()
+      throws ScimException {
+    String request = "{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp','urn:x:unknown'],"
+        + "'Operations':[{'op':'replace','path':'displayName','value':'Ann'}]}";
+    assertRejected(Schemas.USER, STRICT, request, "invalidSyntax");
+    assertThat(read(Schemas.USER, STRICT.with(Tolerance.UNKNOWN_SCHEMA_URNS), request)).hasSize(1);
+    assertThat(read(Schemas.USER, LENIENT, request)).hasSize(1);
+  }
+
+  @Test
   void any_case_op_names_are_read_leniently() throws ScimException {
     assertThat(read(Schemas.USER, LENIENT, patch("{'op':'rEPLACE','path':'nickName','value':'B'}")))
         .singleElement()
