@@ -1,7 +1,6 @@
 package io.github.scimkit.jersey.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
@@ -71,16 +70,16 @@ public final class ResourceEndpoints {
   public Response search(ScimRequest request) throws ScimException {
     ObjectNode body = request.body();
     SearchParameters parameters = new SearchParameters(
-        text(body, "filter"),
-        text(body, "sortBy"),
-        text(body, "sortOrder").map("descending"::equalsIgnoreCase).orElse(false),
-        number(body, "startIndex").orElse(1L),
-        number(body, "count").map(count -> OptionalInt.of((int) Math.max(Integer.MIN_VALUE,
+        JsonFields.text(body, "filter"),
+        JsonFields.text(body, "sortBy"),
+        JsonFields.text(body, "sortOrder").map("descending"::equalsIgnoreCase).orElse(false),
+        JsonFields.number(body, "startIndex").orElse(1L),
+        JsonFields.number(body, "count").map(count -> OptionalInt.of((int) Math.max(Integer.MIN_VALUE,
             Math.min(Integer.MAX_VALUE, count)))).orElse(OptionalInt.empty()));
     if (body.has("cursor")) {
-      parameters = parameters.withCursor(text(body, "cursor").orElse(""));
+      parameters = parameters.withCursor(JsonFields.text(body, "cursor").orElse(""));
     }
-    return listResponse(request, parameters, projection(request, joined(body, "attributes"), joined(body, "excludedAttributes")));
+    return listResponse(request, parameters, projection(request, JsonFields.paths(body, "attributes"), JsonFields.paths(body, "excludedAttributes")));
   }
 
   private Response listResponse(ScimRequest request, SearchParameters parameters, Projection projection)
@@ -198,43 +197,6 @@ public final class ResourceEndpoints {
         : OptionalInt.of((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, number.get())));
   }
 
-  private static Optional<String> text(ObjectNode body, String name) throws BadRequestException {
-    JsonNode value = body.get(name);
-    if (value == null || value.isNull()) {
-      return Optional.empty();
-    }
-    if (!value.isTextual()) {
-      throw BadRequestException.invalidValue("'" + name + "' must be a string");
-    }
-    return Optional.of(value.asText());
-  }
 
-  private static Optional<Long> number(ObjectNode body, String name) throws BadRequestException {
-    JsonNode value = body.get(name);
-    if (value == null || value.isNull()) {
-      return Optional.empty();
-    }
-    if (!value.isIntegralNumber()) {
-      throw BadRequestException.invalidValue("'" + name + "' must be an integer");
-    }
-    return Optional.of(value.asLong());
-  }
 
-  private static Optional<String> joined(ObjectNode body, String name) throws BadRequestException {
-    JsonNode value = body.get(name);
-    if (value == null || value.isNull()) {
-      return Optional.empty();
-    }
-    if (value.isTextual()) {
-      return Optional.of(value.asText());
-    }
-    if (!value.isArray()) {
-      throw BadRequestException.invalidValue("'" + name + "' must be a list of attribute paths");
-    }
-    StringBuilder joined = new StringBuilder();
-    for (JsonNode element : value) {
-      joined.append(joined.length() == 0 ? "" : ",").append(element.asText());
-    }
-    return Optional.of(joined.toString());
-  }
 }

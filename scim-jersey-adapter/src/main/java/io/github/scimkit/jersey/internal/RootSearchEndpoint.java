@@ -1,7 +1,6 @@
 package io.github.scimkit.jersey.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
@@ -33,10 +32,10 @@ public final class RootSearchEndpoint {
     if (body.has("cursor")) {
       throw BadRequestException.invalidValue("Root searches page by index only");
     }
-    Optional<String> filter = text(body, "filter");
-    long startIndex = Math.max(1, number(body, "startIndex").orElse(1L));
+    Optional<String> filter = JsonFields.text(body, "filter");
+    long startIndex = Math.max(1, JsonFields.number(body, "startIndex").orElse(1L));
     var config = request.runtime().engine().config();
-    int count = (int) Math.min(config.maxPageSize(), Math.max(0, number(body, "count").orElse((long) config.defaultPageSize())));
+    int count = (int) Math.min(config.maxPageSize(), Math.max(0, JsonFields.number(body, "count").orElse((long) config.defaultPageSize())));
 
     long usersTotal = total(request, ResourceKind.USER, filter);
     long groupsTotal = total(request, ResourceKind.GROUP, filter);
@@ -103,25 +102,5 @@ public final class RootSearchEndpoint {
         new SearchParameters(filter, Optional.empty(), false, startIndex, OptionalInt.of(count)));
   }
 
-  private static Optional<String> text(ObjectNode body, String name) throws BadRequestException {
-    JsonNode value = body.get(name);
-    if (value == null || value.isNull()) {
-      return Optional.empty();
-    }
-    if (!value.isTextual()) {
-      throw BadRequestException.invalidValue("'" + name + "' must be a string");
-    }
-    return Optional.of(value.asText());
-  }
 
-  private static Optional<Long> number(ObjectNode body, String name) throws BadRequestException {
-    JsonNode value = body.get(name);
-    if (value == null || value.isNull()) {
-      return Optional.empty();
-    }
-    if (!value.isIntegralNumber()) {
-      throw BadRequestException.invalidValue("'" + name + "' must be an integer");
-    }
-    return Optional.of(value.asLong());
-  }
 }
