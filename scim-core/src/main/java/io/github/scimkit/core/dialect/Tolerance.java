@@ -6,8 +6,10 @@ import io.github.scimkit.core.tenant.ScimMode;
  * Every departure from RFC 7643/7644 and draft-zollner-scim-interop-profile-01 that ScimKit can
  * accept, with the client that makes it necessary.
  *
- * <p>All are on in {@link ScimMode#LENIENT} and off in {@link ScimMode#STRICT}. A tolerance that
- * is off makes the request fail with the HTTP 400 {@code scimType} its Javadoc names, unless the
+ * <p>{@link #defaultIn(ScimMode)} gives the plain table: all on in {@link ScimMode#LENIENT}, all off
+ * in {@link ScimMode#STRICT}. A lenient tenant's {@link io.github.scimkit.core.profile.IdpProfile}
+ * narrows the set to what its identity provider needs (the {@code generic} profile keeps them all);
+ * a strict tenant has none, whatever its profile. A tolerance that is off makes the request fail with the HTTP 400 {@code scimType} its Javadoc names, unless the
  * Javadoc says the input is passed on unchanged.
  *
  * <p>Two things are done in both modes because the RFCs require them, so they are not listed
