@@ -22,6 +22,14 @@ final class TestDatabases {
   interface Database extends AutoCloseable {
     DataSource dataSource();
 
+    /**
+     * Opens another, independent pool on the same database and schema, as a second server
+     * instance would have; the caller closes it before closing this database.
+     */
+    default HikariDataSource openPool(int maximumSize) {
+      throw new UnsupportedOperationException("Only PostgreSQL databases open a second pool");
+    }
+
     @Override
     void close();
   }
@@ -84,19 +92,17 @@ final class TestDatabases {
       System.err.println("[SKIPPED] " + reason);
       Assumptions.abort(reason);
     }
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-    // Test data is thrown away, so commits need not wait for the WAL flush; this only saves time.
-    config.setConnectionInitSql("SET synchronous_commit = off");
-    config.setUsername(user);
-    config.setPassword(password);
-    config.setMaximumPoolSize(12);
-    HikariDataSource pool = new HikariDataSource(config);
+    HikariDataSource pool = pgPool(url, user, password, schema, 12);
     migrate(pool);
     return new Database() {
       @Override
       public DataSource dataSource() {
         return pool;
+      }
+
+      @Override
+      public HikariDataSource openPool(int maximumSize) {
+        return pgPool(url, user, password, schema, maximumSize);
       }
 
       @Override
@@ -110,6 +116,17 @@ final class TestDatabases {
         }
       }
     };
+  }
+
+  private static HikariDataSource pgPool(String url, String user, String password, String schema, int maximumSize) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+    // Test data is thrown away, so commits need not wait for the WAL flush; this only saves time.
+    config.setConnectionInitSql("SET synchronous_commit = off");
+    config.setUsername(user);
+    config.setPassword(password);
+    config.setMaximumPoolSize(maximumSize);
+    return new HikariDataSource(config);
   }
 
   static void migrate(DataSource dataSource) {
