@@ -10,6 +10,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -25,6 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class ExampleServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ExampleServer.class);
+  private static final ScimMapping MAPPING = ScimMapping.defaults();
+  private static final IdpProfiles PROFILES = IdpProfiles.builtIns();
 
   private final Storage storage;
   private final HttpServer http;
@@ -58,18 +61,8 @@ public final class ExampleServer implements AutoCloseable {
     HttpServer http = null;
     try {
       String[] base = {config.baseUrl().orElse(null)};
-      ScimMapping mapping = ScimMapping.defaults();
-      IdpProfiles profiles = IdpProfiles.builtIns();
-      Organizations organizations = new Organizations(storage, mapping.users().uniqueAttributes(), profiles,
-          () -> base[0], Clock.systemUTC());
-      ScimEngine engine = ScimEngine.builder()
-          .stores(storage.stores)
-          .mapping(mapping)
-          .profiles(profiles)
-          .writeHook(new MemberLifecycleHook())
-          .listener(new OutboxListener(organizations))
-          .auditSink(new LoggingAuditSink())
-          .build();
+      Organizations organizations = organizations(storage, () -> base[0]);
+      ScimEngine engine = engine(storage, organizations);
       ScimFeature scim = ScimFeature.builder(engine, new ApiKeyAuthenticator(storage.apiKeys))
           .basePath("scim/v2/{tenant}")
           .build();
@@ -97,6 +90,22 @@ public final class ExampleServer implements AutoCloseable {
       storage.close();
       throw e;
     }
+  }
+
+  static Organizations organizations(Storage storage, Supplier<String> baseUrl) {
+    return new Organizations(storage, MAPPING.users().uniqueAttributes(), PROFILES, baseUrl, Clock.systemUTC());
+  }
+
+  /** The engine: ScimKit's default mapping and profiles, the member lifecycle hook and the outbox listener. */
+  static ScimEngine engine(Storage storage, Organizations organizations) {
+    return ScimEngine.builder()
+        .stores(storage.stores)
+        .mapping(MAPPING)
+        .profiles(PROFILES)
+        .writeHook(new MemberLifecycleHook())
+        .listener(new OutboxListener(organizations))
+        .auditSink(new LoggingAuditSink())
+        .build();
   }
 
   /**

@@ -158,8 +158,10 @@ public final class HostDatabase {
     Invitation[] found = {null};
     query("SELECT organization_id, member_id, used_ms FROM example_invitation WHERE token_hash = ?", rs -> {
       if (rs.next()) {
+        String organizationId = rs.getString(1);
+        String memberId = rs.getString(2);
         rs.getLong(3);
-        found[0] = new Invitation(rs.getString(1), rs.getString(2), !rs.wasNull());
+        found[0] = new Invitation(organizationId, memberId, !rs.wasNull());
       }
     }, tokenHash);
     return Optional.ofNullable(found[0]);
