@@ -51,6 +51,7 @@ class OrganizationFlowTest {
       assertThat(demoUrl).startsWith(base + "/scim/v2/");
 
       assertThat(Http.get(base + "/health", null).json().path("status").asText()).isEqualTo("UP");
+      assertThat(Http.get(base + "/scim/v2/health", null).json().path("status").asText()).isEqualTo("UP");
       assertThat(Http.get(adminApi + "/organizations", null).status()).isEqualTo(401);
       assertThat(Http.get(adminApi + "/organizations", "scimkit_admin_wrong").status()).isEqualTo(401);
       assertThat(Http.scim("GET", demoUrl + "/Users", demoKey, null).json().path("totalResults").asInt()).isZero();
