@@ -1,0 +1,174 @@
+package io.github.scimkit.example;
+
+import io.github.scimkit.core.engine.ScimEngine;
+import io.github.scimkit.core.event.LoggingAuditSink;
+import io.github.scimkit.core.mapping.ScimMapping;
+import io.github.scimkit.core.profile.IdpProfiles;
+import io.github.scimkit.jersey.ScimFeature;
+import io.github.scimkit.jersey.auth.ApiKeyAuthenticator;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The example server: ScimKit's {@link ScimFeature} in Grizzly, one SCIM base URL per
+ * organization ({@code /scim/v2/{organizationId}}), with the admin API ({@code /admin/api}), the
+ * admin page ({@code /admin/}), invitation links ({@code /invitations/{token}/accept}) and
+ * {@code /health}. Start it with {@link #start(ExampleConfig)}, on port 0 in tests.
+ */
+public final class ExampleServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ExampleServer.class);
+  private static final ScimMapping MAPPING = ScimMapping.defaults();
+  private static final IdpProfiles PROFILES = IdpProfiles.builtIns();
+
+  private final Storage storage;
+  private final HttpServer http;
+  private final Organizations organizations;
+  private final String baseUrl;
+  private final int port;
+  private final Optional<Organizations.FirstStart> firstStart;
+  private final Optional<Organizations.ScimCredentials> newKey;
+
+  private ExampleServer(Storage storage, HttpServer http, Organizations organizations, String baseUrl, int port,
+      Optional<Organizations.FirstStart> firstStart, Optional<Organizations.ScimCredentials> newKey) {
+    this.storage = storage;
+    this.http = http;
+    this.organizations = organizations;
+    this.baseUrl = baseUrl;
+    this.port = port;
+    this.firstStart = firstStart;
+    this.newKey = newKey;
+  }
+
+  /**
+   * Opens the store (creating or upgrading its tables), starts the HTTP server and, on an empty
+   * store, creates the admin token and the demo organization.
+   *
+   * @param config the settings
+   * @return the running server
+   */
+  public static ExampleServer start(ExampleConfig config) {
+    Objects.requireNonNull(config, "config");
+    Storage storage = Storage.open(config);
+    HttpServer http = null;
+    try {
+      String[] base = {config.baseUrl().orElse(null)};
+      Organizations organizations = organizations(storage, () -> base[0]);
+      ScimEngine engine = engine(storage, organizations);
+      ScimFeature scim = ScimFeature.builder(engine, new ApiKeyAuthenticator(storage.apiKeys))
+          .basePath("scim/v2/{tenant}")
+          .build();
+      ResourceConfig application = new ResourceConfig()
+          .register(scim)
+          .register(new AdminResource(organizations))
+          .register(AdminResource.Errors.class)
+          .register(new PublicResources.Health(storage.host))
+          .register(new PublicResources.Invitations(organizations))
+          .register(PublicResources.AdminPage.class);
+      http = GrizzlyHttpServerFactory.createHttpServer(
+          URI.create("http://" + config.host() + ":" + config.port() + "/"), application, true);
+      int port = http.getListener("grizzly").getPort();
+      if (base[0] == null) {
+        base[0] = "http://localhost:" + port;
+      }
+      LOG.info("ScimKit example listening on {}:{} ({}), store {}", config.host(), port, base[0], storage.description);
+      Optional<Organizations.FirstStart> first = organizations.initialize();
+      Optional<Organizations.ScimCredentials> rotated = config.newKeyFor().map(organizations::rotateKey);
+      return new ExampleServer(storage, http, organizations, base[0], port, first, rotated);
+    } catch (RuntimeException | Error e) {
+      if (http != null) {
+        http.shutdownNow();
+      }
+      storage.close();
+      throw e;
+    }
+  }
+
+  static Organizations organizations(Storage storage, Supplier<String> baseUrl) {
+    return new Organizations(storage, MAPPING.users().uniqueAttributes(), PROFILES, baseUrl, Clock.systemUTC());
+  }
+
+  /** The engine: ScimKit's default mapping and profiles, the member lifecycle hook and the outbox listener. */
+  static ScimEngine engine(Storage storage, Organizations organizations) {
+    return ScimEngine.builder()
+        .stores(storage.stores)
+        .mapping(MAPPING)
+        .profiles(PROFILES)
+        .writeHook(new MemberLifecycleHook())
+        .listener(new OutboxListener(organizations))
+        .auditSink(new LoggingAuditSink())
+        .build();
+  }
+
+  /**
+   * Returns the URL clients reach the server at, without a trailing slash.
+   *
+   * @return the base URL
+   */
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  /**
+   * Returns the port the server listens on.
+   *
+   * @return the port
+   */
+  public int port() {
+    return port;
+  }
+
+  /**
+   * Returns the admin page's URL.
+   *
+   * @return {@code <base URL>/admin/}
+   */
+  public String adminUrl() {
+    return baseUrl + "/admin/";
+  }
+
+  /**
+   * Returns what the first start created, when this start was the first.
+   *
+   * @return the admin token and the demo organization's credentials, or empty
+   */
+  public Optional<Organizations.FirstStart> firstStart() {
+    return firstStart;
+  }
+
+  /**
+   * Returns the key issued for {@link ExampleConfig#newKeyFor()}, when one was asked for.
+   *
+   * @return the new credentials, or empty
+   */
+  public Optional<Organizations.ScimCredentials> newKey() {
+    return newKey;
+  }
+
+  /**
+   * Returns the organizations service.
+   *
+   * @return the service
+   */
+  public Organizations organizations() {
+    return organizations;
+  }
+
+  /** Stops the HTTP server and closes the database. */
+  @Override
+  public void close() {
+    try {
+      http.shutdownNow();
+    } finally {
+      storage.close();
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package io.github.scimkit.example;
+
+import io.github.scimkit.core.event.LifecycleEvent;
+import io.github.scimkit.core.event.LifecycleListener;
+import io.github.scimkit.core.store.ResourceRecord;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns committed SCIM changes into outbox messages and log lines. The member status itself was
+ * already set by {@link MemberLifecycleHook} in the change's unit of work; this listener only
+ * tells people about it:
+ *
+ * <ul>
+ *   <li>a user created {@code Invited} gets an invitation with an acceptance link;
+ *   <li>a revoked member gets a notice, and a restored one another (with an invitation, if it was
+ *       created revoked and so never invited);
+ *   <li>a deleted member gets a removal notice and its unused invitations are dropped.
+ * </ul>
+ */
+final class OutboxListener implements LifecycleListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxListener.class);
+
+  private final Organizations organizations;
+
+  OutboxListener(Organizations organizations) {
+    this.organizations = Objects.requireNonNull(organizations, "organizations");
+  }
+
+  @Override
+  public void onEvent(LifecycleEvent event) {
+    LOG.info("{} {} in {} (request {})", event.getClass().getSimpleName(), event.resourceId(), event.tenantId(),
+        event.correlationId());
+    String org = event.tenantId();
+    String member = event.resourceId();
+    if (event instanceof LifecycleEvent.UserCreated created) {
+      MemberStatus status = MemberLifecycleHook.statusOf(created.user().attributes());
+      if (status == MemberStatus.INVITED) {
+        organizations.invite(org, member, Organizations.email(created.user().attributes()));
+      }
+    } else if (event instanceof LifecycleEvent.UserDeactivated) {
+      organizations.notify(org, "revoked", member, email(org, member),
+          "Your access to the organization was revoked by its identity provider.");
+    } else if (event instanceof LifecycleEvent.UserReactivated) {
+      organizations.user(org, member).ifPresent(user -> {
+        MemberStatus status = MemberLifecycleHook.statusOf(user.attributes());
+        String email = Organizations.email(user.attributes());
+        organizations.notify(org, "restored", member, email,
+            "Your access to the organization was restored (" + status.label() + ").");
+        if (status == MemberStatus.INVITED && !organizations.hasInvitation(org, member)) {
+          organizations.invite(org, member, email);
+        }
+      });
+    } else if (event instanceof LifecycleEvent.UserDeleted) {
+      organizations.notify(org, "removed", member, organizations.lastRecipient(org, member).orElse(null),
+          "You were removed from the organization by its identity provider.");
+      organizations.forget(org, member);
+    }
+  }
+
+  private String email(String org, String member) {
+    return organizations.user(org, member).map(ResourceRecord::attributes).map(Organizations::email).orElse(null);
+  }
+}

@@ -1,0 +1,160 @@
+package io.github.scimkit.example;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** The example's endpoints that need no token: health, invitation links and the admin page's files. */
+final class PublicResources {
+
+  private PublicResources() {}
+
+  /** {@code GET /health}: 200 {@code {"status":"UP"}} when the database answers, else 503. */
+  @Path("health")
+  public static final class Health {
+    private final HostDatabase database;
+
+    Health(HostDatabase database) {
+      this.database = Objects.requireNonNull(database, "database");
+    }
+
+    /**
+     * Reports whether the server and its database are up.
+     *
+     * @return 200 or 503
+     */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response health() {
+      boolean up = database.ping();
+      Map<String, String> body = new LinkedHashMap<>();
+      body.put("status", up ? "UP" : "DOWN");
+      body.put("database", up ? "UP" : "DOWN");
+      return Response.status(up ? 200 : 503).entity(Json.write(body)).build();
+    }
+  }
+
+  /**
+   * {@code GET|POST /invitations/{token}/accept}: the link of an invitation. Following it accepts
+   * the invitation once; the member becomes {@code Accepted}. GET answers a short page, POST JSON.
+   */
+  @Path("invitations/{token}/accept")
+  public static final class Invitations {
+    private final Organizations organizations;
+
+    Invitations(Organizations organizations) {
+      this.organizations = Objects.requireNonNull(organizations, "organizations");
+    }
+
+    /**
+     * Accepts, for a person following the link.
+     *
+     * @param token the link's token
+     * @return an HTML page saying what happened
+     */
+    @GET
+    @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
+    public Response page(@PathParam("token") String token) {
+      try {
+        Organizations.Member member = organizations.accept(token);
+        return html(200, "Invitation accepted",
+            "Welcome, " + escape(Objects.toString(member.userName(), "")) + ". Your status is <b>"
+                + member.status() + "</b>: an administrator of the organization will confirm you.");
+      } catch (ExampleException e) {
+        return html(e.status(), "Invitation not accepted", escape(e.getMessage()));
+      }
+    }
+
+    /**
+     * Accepts, for a program.
+     *
+     * @param token the link's token
+     * @return the member as JSON
+     */
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    public String accept(@PathParam("token") String token) {
+      return Json.write(organizations.accept(token));
+    }
+
+    private static Response html(int status, String title, String text) {
+      String page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title
+          + "</title></head><body style=\"font-family:system-ui,sans-serif;margin:3em\"><h1>" + title + "</h1><p>"
+          + text + "</p></body></html>";
+      return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8")).entity(page).build();
+    }
+
+    private static String escape(String text) {
+      return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+  }
+
+  /** {@code GET /admin/}: the admin page, plain HTML and JavaScript from the class path. */
+  @Path("admin")
+  public static final class AdminPage {
+    private static final Map<String, String> FILES = Map.of(
+        "index.html", "text/html;charset=utf-8",
+        "app.js", "text/javascript;charset=utf-8",
+        "style.css", "text/css;charset=utf-8");
+
+    /**
+     * Serves the page; {@code /admin} redirects to {@code /admin/} so that relative links work.
+     *
+     * @param uri the request URI
+     * @return the page
+     */
+    @GET
+    public Response index(@Context UriInfo uri) {
+      if (!uri.getRequestUri().getPath().endsWith("/")) {
+        return Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create(uri.getRequestUri().getPath() + "/"))
+            .build();
+      }
+      return file("index.html");
+    }
+
+    /**
+     * Serves one of the page's files; {@code /admin/} is {@code index.html}.
+     *
+     * @param name the file name, empty for the index
+     * @return the file
+     */
+    @GET
+    @Path("{file: .*}")
+    public Response file(@PathParam("file") String name) {
+      if (name.isEmpty()) {
+        name = "index.html";
+      }
+      String type = FILES.get(name);
+      if (type == null) {
+        throw new NotFoundException();
+      }
+      try (InputStream in = AdminPage.class.getResourceAsStream("/admin/" + name)) {
+        if (in == null) {
+          throw new NotFoundException();
+        }
+        return Response.ok(in.readAllBytes(), type)
+            .header("Cache-Control", "no-store")
+            .header("X-Content-Type-Options", "nosniff")
+            .header("Content-Security-Policy",
+                "default-src 'self'; script-src 'self'; style-src 'self'; frame-ancestors 'none'")
+            .build();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}

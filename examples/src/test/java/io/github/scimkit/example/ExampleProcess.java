@@ -1,0 +1,130 @@
+package io.github.scimkit.example;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The example server as a user runs it: {@link Main} in a JVM of its own, whose standard output is
+ * read line by line as a script would. Its log goes to a file under {@code target/}.
+ */
+final class ExampleProcess implements AutoCloseable {
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+  private final Process process;
+  private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+  private final Map<String, String> printed = new LinkedHashMap<>();
+  private final Path log;
+
+  private ExampleProcess(Process process, Path log) {
+    this.process = process;
+    this.log = log;
+    Thread reader = new Thread(() -> {
+      try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+          lines.add(line);
+        }
+      } catch (IOException e) {
+        // the process ended
+      }
+    }, "example-stdout");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /**
+   * Starts {@code Main} with the given flags, on the test's class path, and waits for {@code ADMIN_URL=}.
+   *
+   * @param name a name for the log file
+   * @param args the flags
+   * @return the running process
+   */
+  static ExampleProcess start(String name, String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(Main.class.getName());
+    command.addAll(List.of(args));
+    Path log = Files.createDirectories(Path.of("target", "example-logs")).resolve(name + ".log");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
+    builder.environment().keySet().removeIf(variable -> variable.startsWith("SCIMKIT_"));
+    ExampleProcess started = new ExampleProcess(builder.start(), log);
+    started.awaitLine("ADMIN_URL");
+    return started;
+  }
+
+  /**
+   * Waits for a line {@code NAME=value} and returns the value.
+   *
+   * @param name the name before {@code =}
+   * @return the value
+   */
+  String awaitLine(String name) throws Exception {
+    Instant deadline = Instant.now().plus(START_TIMEOUT);
+    while (!printed.containsKey(name)) {
+      long left = Duration.between(Instant.now(), deadline).toMillis();
+      String line = left <= 0 ? null : lines.poll(left, TimeUnit.MILLISECONDS);
+      if (line == null) {
+        throw new AssertionError("No " + name + "= line within " + START_TIMEOUT + "; printed " + printed
+            + (process.isAlive() ? "" : ", exit " + process.exitValue()) + "; log " + log.toAbsolutePath() + ":\n"
+            + tail());
+      }
+      int equals = line.indexOf('=');
+      if (equals > 0 && line.substring(0, equals).matches("[A-Z_]+")) {
+        printed.put(line.substring(0, equals), line.substring(equals + 1));
+      }
+    }
+    return printed.get(name);
+  }
+
+  /**
+   * Returns the {@code NAME=value} lines read so far.
+   *
+   * @return the lines, by name
+   */
+  Map<String, String> printed() {
+    return Map.copyOf(printed);
+  }
+
+  /** Returns the lines printed after the ones already read, waiting briefly for more. */
+  List<String> moreLines(Duration wait) throws InterruptedException {
+    List<String> more = new ArrayList<>();
+    String line = lines.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+    while (line != null) {
+      more.add(line);
+      line = lines.poll(200, TimeUnit.MILLISECONDS);
+    }
+    return more;
+  }
+
+  private String tail() {
+    try {
+      List<String> all = Files.readAllLines(log);
+      return String.join("\n", all.subList(Math.max(0, all.size() - 40), all.size()));
+    } catch (IOException e) {
+      return "(no log)";
+    }
+  }
+
+  /** Stops the server as Ctrl-C would, and waits for it to exit. */
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+}
