@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +68,7 @@ public final class ExampleServer implements AutoCloseable {
           .basePath("scim/v2/{tenant}")
           .build();
       ResourceConfig application = new ResourceConfig()
+          .property(ServerProperties.WADL_FEATURE_DISABLE, true)
           .register(scim)
           .register(new AdminResource(organizations))
           .register(AdminResource.Errors.class)

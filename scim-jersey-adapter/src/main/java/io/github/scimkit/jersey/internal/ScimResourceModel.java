@@ -96,17 +96,8 @@ public final class ScimResourceModel implements ModelProcessor {
 
   private Resource health() {
     Resource.Builder health = Resource.builder(runtime.settings().rootPath() + "/health");
-    health.addMethod(HttpMethod.GET).handledBy(request -> {
-      String store;
-      try {
-        runtime.engine().settings("scimkit-health-probe");
-        store = "UP";
-      } catch (Exception e) {
-        store = "DOWN";
-      }
-      String body = "{\"status\":\"" + ("UP".equals(store) ? "UP" : "DEGRADED") + "\",\"store\":\"" + store + "\"}";
-      return Response.status("UP".equals(store) ? 200 : 503).type("application/json").entity(body).build();
-    });
+    health.addMethod(HttpMethod.GET).handledBy(new HealthInflector(runtime));
     return health.build();
   }
+
 }
