@@ -12,9 +12,12 @@ import java.time.Instant;
  * semantics of the {@code store.query} package documentation.
  *
  * <ul>
- *   <li>A comparison becomes {@code EXISTS} over the attribute's value rows, so a multi-valued
+ *   <li>A comparison tests whether some value row of the attribute matches, so a multi-valued
  *       attribute matches when any value does; the predicate checks the row's value type, so a
- *       value of another type never matches.
+ *       value of another type never matches. At record scope this is {@code r.id IN (SELECT
+ *       resource_id FROM scim_value WHERE tenant, kind, attribute, test)}, or for the first positive
+ *       comparison of a top-level AND the driving row source (see {@link #query}); inside a {@code
+ *       [ ]} filter it is an {@code EXISTS} tied to the element.
  *   <li>{@code ne} becomes "no value row, or a row that is not equal", so absent attributes match.
  *   <li>Folded comparisons use the {@code string_folded} column, folded in Java with {@code
  *       Locale.ROOT}, against a parameter folded the same way.
@@ -38,13 +41,6 @@ final class FilterSql {
   private FilterSql(String tenantId, String kind) {
     this.tenantId = tenantId;
     this.kind = kind;
-  }
-
-  /** Translates a condition over the records aliased {@code r} of one tenant and kind. */
-  static Sql where(Condition condition, String tenantId, String kind) {
-    Sql sql = new Sql();
-    new FilterSql(tenantId, kind).condition(condition, null, sql);
-    return sql;
   }
 
   /**
