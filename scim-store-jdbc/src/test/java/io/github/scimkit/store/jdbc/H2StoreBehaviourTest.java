@@ -52,7 +52,7 @@ class H2StoreBehaviourTest extends JdbcStoreBehaviourTest {
       String plan = explain(query);
       System.out.println("EXPLAIN ANALYZE " + query.text() + "\n" + plan);
       assertThat(plan).contains("SCIM_VALUE_FOLDED");
-      assertThat(plan).doesNotContain("scanCount: 20000").doesNotContain("scanCount: 2000");
+      assertThat(plan).doesNotContainPattern("scanCount: [0-9]{3,}");
     }
     try (var page = users.search(StoreQuery.of(userName, 0, 10))) {
       assertThat(page.items().map(r -> r.id()).toList()).containsExactly("u012345");
