@@ -12,9 +12,12 @@ import java.time.Instant;
  * semantics of the {@code store.query} package documentation.
  *
  * <ul>
- *   <li>A comparison becomes {@code EXISTS} over the attribute's value rows, so a multi-valued
+ *   <li>A comparison tests whether some value row of the attribute matches, so a multi-valued
  *       attribute matches when any value does; the predicate checks the row's value type, so a
- *       value of another type never matches.
+ *       value of another type never matches. At record scope this is {@code r.id IN (SELECT
+ *       resource_id FROM scim_value WHERE tenant, kind, attribute, test)}, or for the first positive
+ *       comparison of a top-level AND the driving row source (see {@link #query}); inside a {@code
+ *       [ ]} filter it is an {@code EXISTS} tied to the element.
  *   <li>{@code ne} becomes "no value row, or a row that is not equal", so absent attributes match.
  *   <li>Folded comparisons use the {@code string_folded} column, folded in Java with {@code
  *       Locale.ROOT}, against a parameter folded the same way.
@@ -31,13 +34,94 @@ final class FilterSql {
   private static final String TRUE = "1=1";
   private static final String FALSE = "1=0";
 
+  private final String tenantId;
+  private final String kind;
   private int aliases;
 
-  /** Translates a condition over records aliased {@code r}. */
-  static Sql where(Condition condition) {
-    Sql sql = new Sql();
-    new FilterSql().condition(condition, null, sql);
-    return sql;
+  private FilterSql(String tenantId, String kind) {
+    this.tenantId = tenantId;
+    this.kind = kind;
+  }
+
+  /**
+   * The FROM and WHERE of a search: the tenant's records of the kind that satisfy a condition.
+   *
+   * @param from the row source, {@code scim_resource r} or a driving value subquery joined to it
+   * @param where the predicate over {@code r}, with the tenant and kind
+   */
+  record Query(Sql from, Sql where) {
+    /** Whether a value subquery drives the search (then few records are sorted). */
+    boolean driven() {
+      return !from.text().startsWith("scim_resource");
+    }
+  }
+
+  /**
+   * Translates a search. When the condition is, or is a conjunction with, a positive comparison
+   * of an attribute value, that comparison becomes the driving row source: {@code (SELECT
+   * DISTINCT v.resource_id FROM scim_value v WHERE <tenant, kind, attribute, value>) d JOIN
+   * scim_resource r ON r.tenant_id = ? AND r.kind = ? AND r.id = d.resource_id}. H2 then finds
+   * the matching ids through a value index and looks each record up by primary key, instead of
+   * testing every record of the tenant (H2 neither unnests {@code EXISTS} nor uses an {@code IN}
+   * subquery on the third column of the primary key); PostgreSQL plans it as the same semi-join.
+   */
+  static Query query(Condition condition, String tenantId, String kind) {
+    FilterSql filter = new FilterSql(tenantId, kind);
+    Condition.Compare driver = null;
+    java.util.List<Condition> rest = new java.util.ArrayList<>();
+    if (filter.drives(condition)) {
+      driver = (Condition.Compare) condition;
+    } else if (condition instanceof Condition.And and) {
+      for (Condition operand : and.operands()) {
+        if (driver == null && filter.drives(operand)) {
+          driver = (Condition.Compare) operand;
+        } else {
+          rest.add(operand);
+        }
+      }
+    } else {
+      rest.add(condition);
+    }
+    Sql from = new Sql();
+    if (driver == null) {
+      from.append("scim_resource r");
+    } else {
+      String d = "d" + (++filter.aliases);
+      from.append("(SELECT DISTINCT " + d + ".resource_id FROM scim_value " + d + " WHERE " + d + ".tenant_id = ")
+          .param(tenantId).append(" AND " + d + ".kind = ").param(kind).append(" AND ")
+          .append(rows(d, driver.attribute(), null, false, false)).append(" AND ")
+          .append(valuePredicate(d, driver.operator(), driver.value(), driver.caseExact()))
+          .append(") " + d + " JOIN scim_resource r ON r.tenant_id = ").param(tenantId)
+          .append(" AND r.kind = ").param(kind).append(" AND r.id = " + d + ".resource_id");
+    }
+    Sql where = new Sql().append("r.tenant_id = ").param(tenantId).append(" AND r.kind = ").param(kind);
+    for (Condition operand : rest) {
+      where.append(" AND (");
+      filter.condition(operand, null, where);
+      where.append(")");
+    }
+    return new Query(from, where);
+  }
+
+  /** Whether a condition can drive a search: a positive comparison of a value that can match. */
+  private boolean drives(Condition condition) {
+    return condition instanceof Condition.Compare compare
+        && compare.operator() != Operator.NE
+        && !isRecordField(compare.attribute(), null)
+        && valuePredicate("d", compare.operator(), compare.value(), compare.caseExact()) != null;
+  }
+
+  /**
+   * Opens {@code r.id IN (SELECT v.resource_id FROM scim_value v WHERE v.tenant_id = ? AND
+   * v.kind = ? AND }: the record-level test "some value row matches". The subquery is not
+   * correlated with {@code r}, so H2 runs it once through a value index and probes the primary
+   * key with its ids, instead of running a correlated {@code EXISTS} once per record of the
+   * tenant; PostgreSQL plans it as the same semi-join as {@code EXISTS}. Both sides are never
+   * NULL, so the test is two-valued like {@code EXISTS}.
+   */
+  private Sql openIn(String v, Sql out) {
+    return out.append("r.id IN (SELECT " + v + ".resource_id FROM scim_value " + v + " WHERE " + v + ".tenant_id = ")
+        .param(tenantId).append(" AND " + v + ".kind = ").param(kind).append(" AND ");
   }
 
   /**
@@ -87,9 +171,7 @@ final class FilterSql {
       return;
     }
     String e = "e" + (++aliases);
-    out.append("EXISTS (SELECT 1 FROM scim_value " + e + " WHERE " + e + ".tenant_id = r.tenant_id AND "
-        + e + ".kind = r.kind AND " + e + ".resource_id = r.id AND " + e + ".attribute = ")
-        .param(any.attribute())
+    openIn(e, out).append(e + ".attribute = ").param(any.attribute())
         .append(" AND " + e + ".sub_attribute <> '' AND ");
     condition(any.element(), new Element(e, any.attribute()), out);
     out.append(")");
@@ -106,12 +188,16 @@ final class FilterSql {
       return;
     }
     String v = "v" + (++aliases);
-    Sql rows = rows(v, ref, scope, true);
+    Sql rows = rows(v, ref, scope, true, scope != null);
     if (rows == null) {
       out.append(FALSE);
       return;
     }
-    out.append("EXISTS (SELECT 1 FROM scim_value " + v + " WHERE ").append(rows).append(")");
+    if (scope == null) {
+      openIn(v, out).append(rows).append(")");
+    } else {
+      out.append("EXISTS (SELECT 1 FROM scim_value " + v + " WHERE ").append(rows).append(")");
+    }
   }
 
   private void compare(Condition.Compare compare, Element scope, Sql out) {
@@ -130,11 +216,13 @@ final class FilterSql {
       return;
     }
     String v = "v" + (++aliases);
-    Sql rows = rows(v, ref, scope, false);
+    Sql rows = rows(v, ref, scope, false, true);
     Sql predicate = rows == null ? null : valuePredicate(v, test, compare.value(), compare.caseExact());
     if (!ne) {
       if (predicate == null) {
         out.append(FALSE);
+      } else if (scope == null) {
+        openIn(v, out).append(rows(v, ref, null, false, false)).append(" AND ").append(predicate).append(")");
       } else {
         out.append("EXISTS (SELECT 1 FROM scim_value " + v + " WHERE ").append(rows)
             .append(" AND ").append(predicate).append(")");
@@ -146,7 +234,7 @@ final class FilterSql {
       return;
     }
     String w = "v" + (++aliases);
-    Sql present = rows(w, ref, scope, false);
+    Sql present = rows(w, ref, scope, false, true);
     out.append("(NOT EXISTS (SELECT 1 FROM scim_value " + w + " WHERE ").append(present)
         .append(") OR EXISTS (SELECT 1 FROM scim_value " + v + " WHERE ").append(rows)
         .append(" AND NOT (").append(predicate).append(")))");
@@ -155,12 +243,16 @@ final class FilterSql {
   /**
    * Restricts alias {@code v} to the value rows at a reference, or returns {@code null} when the
    * scope can hold none there. A presence test on a whole attribute takes its complex rows too.
+   * At record scope, {@code correlated} ties the rows to {@code r}; without it the caller
+   * restricts tenant and kind (see {@link #openIn}).
    */
-  private static Sql rows(String v, AttributeRef ref, Element scope, boolean anySub) {
+  private static Sql rows(String v, AttributeRef ref, Element scope, boolean anySub, boolean correlated) {
     Sql sql = new Sql();
     if (scope == null) {
-      sql.append(v + ".tenant_id = r.tenant_id AND " + v + ".kind = r.kind AND " + v + ".resource_id = r.id AND "
-          + v + ".attribute = ").param(ref.name());
+      if (correlated) {
+        sql.append(v + ".tenant_id = r.tenant_id AND " + v + ".kind = r.kind AND " + v + ".resource_id = r.id AND ");
+      }
+      sql.append(v + ".attribute = ").param(ref.name());
       if (ref.subAttribute() != null) {
         sql.append(" AND " + v + ".sub_attribute = ").param(ref.subAttribute());
       } else if (!anySub) {

@@ -88,8 +88,19 @@ final class SortSql {
 
   /** The ORDER BY list over r and s, or over the derived table {@code p} with aliases. */
   String orderBy(boolean outer) {
+    return orderBy(outer, false);
+  }
+
+  /** As {@link #orderBy(boolean)}; {@code scanned}: the records are read from the primary key, not a driving subquery. */
+  String orderBy(boolean outer, boolean scanned) {
     String direction = sort.descending() ? " DESC" : " ASC";
     StringBuilder text = new StringBuilder();
+    if (field && !outer && scanned) {
+      // The query fixes tenant_id and kind, so leading with them changes no order, but it makes
+      // the ORDER BY a prefix of the index (the primary key for the id sort), so H2 reads the
+      // index in order and stops after the page instead of sorting the rest of the tenant.
+      text.append("r.tenant_id").append(direction).append(", r.kind").append(direction).append(", ");
+    }
     for (int i = 0; i < keys.size(); i++) {
       text.append(outer ? "p.k" + i : keys.get(i)).append(direction).append(", ");
     }
@@ -128,8 +139,9 @@ final class SortSql {
         }
         String column = keys.get(0);
         Object value = sort.attribute().name().equals("id") ? position.value() : (Object) Long.parseLong(position.value());
-        return sql.append("(" + column + cmp).param(value).append(" OR (" + column + " = ").param(value)
-            .append(" AND r.id" + cmp).param(position.id()).append("))");
+        // The leading range on the column lets an index on (tenant_id, kind, column) start at the position.
+        return sql.append(column + cmp.strip() + "= ").param(value).append(" AND (" + column + cmp).param(value)
+            .append(" OR (" + column + " = ").param(value).append(" AND r.id" + cmp).param(position.id()).append("))");
       }
       String rank = keys.get(0);
       int k = position.rank();
