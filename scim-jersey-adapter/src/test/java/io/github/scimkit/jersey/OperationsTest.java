@@ -110,7 +110,7 @@ class OperationsTest {
   @Test
   @DisplayName("limits each tenant's rate with 429 and Retry-After")
   void rateLimit() throws Exception {
-    start(0.5, 2);
+    start(0.01, 2);
     assertThat(get("Users", "good").statusCode()).isEqualTo(200);
     assertThat(get("Users", "good").statusCode()).isEqualTo(200);
     HttpResponse<String> limited = get("Users", "good");
