@@ -26,6 +26,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class ExampleServer implements AutoCloseable {
 
+  /**
+   * Jersey warns that resource instances registered with {@code ResourceConfig.register(Object)}
+   * "will be ignored", although they are served (eclipse-ee4j/jersey#3700); the example registers
+   * its resources that way to avoid a DI container, so the misleading warning is silenced here.
+   */
+  private static final java.util.logging.Logger JERSEY_PROVIDER_CHECK =
+      java.util.logging.Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
+
+
   private static final Logger LOG = LoggerFactory.getLogger(ExampleServer.class);
   private static final ScimMapping MAPPING = ScimMapping.defaults();
   private static final IdpProfiles PROFILES = IdpProfiles.builtIns();
@@ -57,6 +66,7 @@ public final class ExampleServer implements AutoCloseable {
    * @return the running server
    */
   public static ExampleServer start(ExampleConfig config) {
+    JERSEY_PROVIDER_CHECK.setLevel(java.util.logging.Level.SEVERE);
     Objects.requireNonNull(config, "config");
     Storage storage = Storage.open(config);
     HttpServer http = null;
