@@ -1,5 +1,7 @@
 package io.github.scimkit.jersey;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -363,6 +365,19 @@ final class Conversation {
     /** The names of the steps that failed under strict generic mode ({@link #probeStrict} only). */
     List<String> strictFailedSteps() {
       return strictFailures.stream().map(Exchange::step).toList();
+    }
+
+    /**
+     * Fails unless exactly the given steps, in order, failed under strict generic mode, each with a
+     * 400 SCIM Error.
+     */
+    Transcript assertStrictFailuresWere(List<String> steps) {
+      assertThat(strictFailedSteps()).containsExactlyElementsOf(steps);
+      assertThat(strictFailures).allSatisfy(failure -> {
+        assertThat(failure.status()).isEqualTo(400);
+        assertThat(failure.json().at("/schemas/0").asText()).isEqualTo(ERROR_URN);
+      });
+      return this;
     }
 
     /** The answers under strict generic mode to the steps that failed there. */

@@ -107,12 +107,8 @@ class PingReplayTest {
   @Test
   @DisplayName("negative control: the strict generic profile takes every step too; Ping needs no tolerance here")
   void strictGenericTakesEveryStep() {
-    String key = server.tenant(TENANT, "ping");
     Conversation conversation = conversation();
-
-    Conversation.Transcript transcript = conversation.probeStrict(server.base(TENANT), key,
-        () -> server.useStrictGeneric(TENANT), () -> server.useProfile(TENANT, "ping"),
-        () -> server.fingerprint(TENANT));
+    Conversation.Transcript transcript = server.probeStrict(TENANT, "ping", conversation);
 
     transcript.assertAllPassed();
     assertThat(conversation.quirkSteps()).isEmpty();

@@ -80,6 +80,16 @@ final class ReplayServer implements AutoCloseable {
     stores.updateSettings(tenant, TenantSettings.defaults().withMode(ScimMode.STRICT));
   }
 
+  /**
+   * Creates a tenant on an IdP profile and replays a conversation on it, sending each step first
+   * under strict generic mode (see {@link Conversation#probeStrict}).
+   */
+  Conversation.Transcript probeStrict(String tenant, String profile, Conversation conversation) {
+    String key = tenant(tenant, profile);
+    return conversation.probeStrict(base(tenant), key,
+        () -> useStrictGeneric(tenant), () -> useProfile(tenant, profile), () -> fingerprint(tenant));
+  }
+
   private TenantStores stores(String tenant) {
     return stores.tenant(tenant).orElseThrow();
   }
