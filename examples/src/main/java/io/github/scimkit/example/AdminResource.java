@@ -2,15 +2,21 @@ package io.github.scimkit.example;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NameBinding;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.net.URI;
 import java.util.Objects;
 
@@ -22,6 +28,7 @@ import java.util.Objects;
  * members who accepted their invitation.
  */
 @Path("admin/api")
+@AdminResource.AdminOnly
 @Produces(MediaType.APPLICATION_JSON)
 public final class AdminResource {
 
@@ -34,27 +41,23 @@ public final class AdminResource {
   /**
    * Lists the organizations.
    *
-   * @param authorization the admin token
    * @return the organizations
    */
   @GET
   @Path("organizations")
-  public String list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-    authorize(authorization);
+  public String list() {
     return Json.write(organizations.list());
   }
 
   /**
    * Creates an organization from {@code {"name": "…"}}; SCIM starts disabled.
    *
-   * @param authorization the admin token
    * @param body the JSON body
    * @return 201 with the organization
    */
   @POST
   @Path("organizations")
-  public Response create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
-    authorize(authorization);
+  public Response create(String body) {
     Organizations.Organization created = organizations.create(Json.text(Json.readObject(body), "name"));
     return Response.created(URI.create("organizations/" + created.id())).entity(Json.write(created)).build();
   }
@@ -62,30 +65,26 @@ public final class AdminResource {
   /**
    * Returns one organization.
    *
-   * @param authorization the admin token
    * @param id the organization
    * @return the organization
    */
   @GET
   @Path("organizations/{id}")
-  public String get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
-    authorize(authorization);
+  public String get(@PathParam("id") String id) {
     return Json.write(organizations.get(id));
   }
 
   /**
    * Sets the identity-provider profile and/or mode from {@code {"idpProfile": "jumpcloud", "mode": "lenient"}}.
    *
-   * @param authorization the admin token
    * @param id the organization
    * @param body the JSON body
    * @return the organization
    */
   @PUT
   @Path("organizations/{id}/settings")
-  public String settings(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id,
+  public String settings(@PathParam("id") String id,
       String body) {
-    authorize(authorization);
     JsonNode settings = Json.readObject(body);
     return Json.write(organizations.updateSettings(id, Json.text(settings, "idpProfile"), Json.text(settings, "mode")));
   }
@@ -93,128 +92,132 @@ public final class AdminResource {
   /**
    * Enables SCIM and returns the SCIM URL and a new API key (shown this once).
    *
-   * @param authorization the admin token
    * @param id the organization
    * @return {@code {"organizationId", "scimUrl", "apiKey"}}
    */
   @POST
   @Path("organizations/{id}/scim/enable")
-  public String enable(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
-    authorize(authorization);
+  public String enable(@PathParam("id") String id) {
     return Json.write(organizations.enableScim(id));
   }
 
   /**
    * Replaces the API key; the old one fails from the next request on.
    *
-   * @param authorization the admin token
    * @param id the organization
    * @return {@code {"organizationId", "scimUrl", "apiKey"}}
    */
   @POST
   @Path("organizations/{id}/scim/rotate-key")
-  public String rotate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
-    authorize(authorization);
+  public String rotate(@PathParam("id") String id) {
     return Json.write(organizations.rotateKey(id));
   }
 
   /**
    * Disables SCIM and removes the API key; members and groups stay.
    *
-   * @param authorization the admin token
    * @param id the organization
    * @return the organization
    */
   @POST
   @Path("organizations/{id}/scim/disable")
-  public String disable(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
-    authorize(authorization);
+  public String disable(@PathParam("id") String id) {
     return Json.write(organizations.disableScim(id));
   }
 
   /**
    * Lists the members with status and groups.
    *
-   * @param authorization the admin token
    * @param id the organization
    * @return the members
    */
   @GET
   @Path("organizations/{id}/members")
-  public String members(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
-    authorize(authorization);
+  public String members(@PathParam("id") String id) {
     return Json.write(organizations.members(id));
   }
 
   /**
    * Returns one member.
    *
-   * @param authorization the admin token
    * @param id the organization
    * @param memberId the member
    * @return the member
    */
   @GET
   @Path("organizations/{id}/members/{memberId}")
-  public String member(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id,
+  public String member(@PathParam("id") String id,
       @PathParam("memberId") String memberId) {
-    authorize(authorization);
     return Json.write(organizations.member(id, memberId));
   }
 
   /**
    * Confirms a member who accepted the invitation (409 for any other status).
    *
-   * @param authorization the admin token
    * @param id the organization
    * @param memberId the member
    * @return the member, {@code Confirmed}
    */
   @POST
   @Path("organizations/{id}/members/{memberId}/confirm")
-  public String confirm(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id,
+  public String confirm(@PathParam("id") String id,
       @PathParam("memberId") String memberId) {
-    authorize(authorization);
     return Json.write(organizations.confirm(id, memberId));
   }
 
   /**
    * Lists the groups with their members.
    *
-   * @param authorization the admin token
    * @param id the organization
    * @return the groups
    */
   @GET
   @Path("organizations/{id}/groups")
-  public String groups(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
-    authorize(authorization);
+  public String groups(@PathParam("id") String id) {
     return Json.write(organizations.groups(id));
   }
 
   /**
    * Lists the outbox: the invitations and notices the application would send.
    *
-   * @param authorization the admin token
    * @param id the organization
    * @return the messages, oldest first
    */
   @GET
   @Path("organizations/{id}/outbox")
-  public String outbox(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
-    authorize(authorization);
+  public String outbox(@PathParam("id") String id) {
     return Json.write(organizations.outbox(id));
   }
 
-  private void authorize(String authorization) {
-    String token = authorization == null ? null : authorization.strip();
-    if (token != null && token.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      token = token.substring(7);
+  /** Lets a request through only with the admin token; the whole admin API is behind it. */
+  @AdminOnly
+  static final class AdminTokenFilter implements ContainerRequestFilter {
+
+    private final Organizations organizations;
+
+    AdminTokenFilter(Organizations organizations) {
+      this.organizations = organizations;
     }
-    if (!organizations.isAdminToken(token)) {
-      throw new ExampleException(401, "A valid admin token is required: Authorization: Bearer <admin token>");
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+      String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+      String token = header == null ? null : header.strip();
+      if (token != null && token.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        token = token.substring(7);
+      }
+      if (!organizations.isAdminToken(token)) {
+        request.abortWith(new Errors().toResponse(
+            new ExampleException(401, "A valid admin token is required: Authorization: Bearer <admin token>")));
+      }
     }
   }
+
+  /** Binds {@link AdminTokenFilter} to the admin API. */
+  @NameBinding
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target({ElementType.TYPE, ElementType.METHOD})
+  @interface AdminOnly {}
 
   /** Maps {@link ExampleException} to a JSON error with its status. */
   @jakarta.ws.rs.ext.Provider

@@ -82,6 +82,7 @@ public final class ExampleServer implements AutoCloseable {
           .register(scim)
           .register(new AdminResource(organizations))
           .register(AdminResource.Errors.class)
+          .register(new AdminResource.AdminTokenFilter(organizations))
           .register(new PublicResources.Health(storage.host))
           .register(new PublicResources.Invitations(organizations))
           .register(PublicResources.AdminPage.class);
