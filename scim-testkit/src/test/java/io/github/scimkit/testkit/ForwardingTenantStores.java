@@ -7,6 +7,7 @@ import io.github.scimkit.core.store.MembershipChange;
 import io.github.scimkit.core.store.MembershipResult;
 import io.github.scimkit.core.store.NewRecord;
 import io.github.scimkit.core.store.RecordDeletion;
+import io.github.scimkit.core.store.RecordStore;
 import io.github.scimkit.core.store.RecordUpdate;
 import io.github.scimkit.core.store.ResourceRecord;
 import io.github.scimkit.core.store.ResultPage;
@@ -55,12 +56,12 @@ class ForwardingTenantStores implements TenantStores {
     return delegate.inTransaction(work);
   }
 
-  /** A user store that forwards every call. */
-  static class ForwardingUserStore implements UserStore {
+  /** A record store that forwards every call to its delegate. */
+  abstract static class ForwardingRecordStore<S extends RecordStore> implements RecordStore {
 
-    final UserStore delegate;
+    final S delegate;
 
-    ForwardingUserStore(UserStore delegate) {
+    ForwardingRecordStore(S delegate) {
       this.delegate = delegate;
     }
 
@@ -90,38 +91,19 @@ class ForwardingTenantStores implements TenantStores {
     }
   }
 
-  /** A group store that forwards every call. */
-  static class ForwardingGroupStore implements GroupStore {
+  /** A user store that forwards every call. */
+  static class ForwardingUserStore extends ForwardingRecordStore<UserStore> implements UserStore {
 
-    final GroupStore delegate;
+    ForwardingUserStore(UserStore delegate) {
+      super(delegate);
+    }
+  }
+
+  /** A group store that forwards every call. */
+  static class ForwardingGroupStore extends ForwardingRecordStore<GroupStore> implements GroupStore {
 
     ForwardingGroupStore(GroupStore delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public ResourceRecord create(NewRecord record) throws ScimException {
-      return delegate.create(record);
-    }
-
-    @Override
-    public Optional<ResourceRecord> get(String id) throws ScimException {
-      return delegate.get(id);
-    }
-
-    @Override
-    public ResourceRecord replace(RecordUpdate update) throws ScimException {
-      return delegate.replace(update);
-    }
-
-    @Override
-    public void delete(RecordDeletion deletion) throws ScimException {
-      delegate.delete(deletion);
-    }
-
-    @Override
-    public ResultPage<ResourceRecord> search(StoreQuery query) throws ScimException {
-      return delegate.search(query);
+      super(delegate);
     }
 
     @Override
