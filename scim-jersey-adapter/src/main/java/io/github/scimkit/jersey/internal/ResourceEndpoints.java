@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
-import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import io.github.scimkit.core.engine.PaginationMode;
 import io.github.scimkit.core.engine.PatchResponse;
@@ -14,6 +13,7 @@ import io.github.scimkit.core.engine.SearchResults;
 import io.github.scimkit.core.event.ResourceKind;
 import io.github.scimkit.core.mapping.ResourceMapping;
 import io.github.scimkit.core.projection.Projection;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -121,7 +121,7 @@ public final class ResourceEndpoints {
   public Response get(ScimRequest request) throws ScimException {
     ResourceView view = request.runtime().engine().get(request.context(), kind, request.resourceId());
     if (request.ifNoneMatch().isPresent() && request.ifNoneMatch().getAsLong() == view.version()) {
-      return Response.notModified().tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version()), true)).build();
+      return Response.notModified().tag(etag(view)).build();
     }
     return resource(request, Response.Status.OK, view, projection(request));
   }
@@ -148,7 +148,7 @@ public final class ResourceEndpoints {
     PatchResponse configured = kind == ResourceKind.USER ? config.userPatchResponse() : config.groupPatchResponse();
     boolean asked = request.query("attributes").isPresent() || request.query("excludedAttributes").isPresent();
     if (configured == PatchResponse.NO_CONTENT && !asked) {
-      return Response.noContent().tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version()), true)).build();
+      return Response.noContent().tag(etag(view)).build();
     }
     return resource(request, Response.Status.OK, view, projection(request));
   }
@@ -170,14 +170,14 @@ public final class ResourceEndpoints {
     return Response.status(status)
         .entity(body)
         .type(ScimJson.SCIM_JSON)
-        .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version()), true))
+        .tag(etag(view))
         .header(HttpHeaders.LOCATION, URI.create(location))
         .build();
   }
 
-  /** Answers 404 for a resource that cannot exist, such as {@code /Users/{id}/x}. */
-  public Response notFound(ScimRequest request) throws ScimException {
-    throw new ResourceNotFoundException("No such resource");
+  /** The weak entity tag of a resource's version, as in {@code meta.version}. */
+  private static EntityTag etag(ResourceView view) {
+    return new EntityTag(String.valueOf(view.version()), true);
   }
 
   private static Optional<Long> parseLong(Optional<String> value, String name) throws BadRequestException {

@@ -3,6 +3,7 @@ package io.github.scimkit.jersey.internal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.NotImplementedException;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import io.github.scimkit.core.engine.EntityTags;
 import io.github.scimkit.core.engine.RequestContext;
 import io.github.scimkit.jersey.auth.AuthenticatedClient;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -75,7 +76,7 @@ public record ScimRequest(
    * @return the expected version
    */
   public OptionalLong ifMatch() {
-    return ETags.parse(http.getHeaderString("If-Match"));
+    return EntityTags.parse(http.getHeaderString("If-Match"));
   }
 
   /**
@@ -84,7 +85,7 @@ public record ScimRequest(
    * @return the version, or empty
    */
   public OptionalLong ifNoneMatch() {
-    return ETags.parse(http.getHeaderString("If-None-Match"));
+    return EntityTags.parse(http.getHeaderString("If-None-Match"));
   }
 
   /**

@@ -9,6 +9,7 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.exceptions.ServerErrorException;
 import io.github.scimkit.core.engine.BulkOperationResult;
 import io.github.scimkit.core.engine.BulkResponse;
+import io.github.scimkit.core.engine.EntityTags;
 import io.github.scimkit.core.engine.ResourceView;
 import io.github.scimkit.core.event.ResourceKind;
 import java.util.ArrayList;
@@ -210,7 +211,7 @@ public final class BulkExecutor {
         step.operation().bulkId(),
         Optional.ofNullable(step.kind()),
         Optional.ofNullable(id),
-        Optional.ofNullable(view).map(resource -> Versions.etag(resource.version())),
+        Optional.ofNullable(view).map(resource -> EntityTags.of(resource.version())),
         status,
         Optional.empty(),
         Optional.ofNullable(view));

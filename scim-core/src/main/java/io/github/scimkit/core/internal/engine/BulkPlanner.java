@@ -7,6 +7,7 @@ import com.unboundid.scim2.common.exceptions.MethodNotAllowedException;
 import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import io.github.scimkit.core.engine.BulkOperation;
+import io.github.scimkit.core.engine.EntityTags;
 import io.github.scimkit.core.event.ResourceKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -129,22 +130,9 @@ public final class BulkPlanner {
    *     engine never issues, so that the operation fails with 412 as a mismatched If-Match would
    */
   public static OptionalLong expectedVersion(Optional<String> version) {
-    if (version.isEmpty() || version.get().isBlank() || version.get().strip().equals("*")) {
-      return OptionalLong.empty();
-    }
-    String text = version.get().strip();
-    if (text.startsWith("W/")) {
-      text = text.substring(2);
-    }
-    if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
-      text = text.substring(1, text.length() - 1);
-    }
-    try {
-      return OptionalLong.of(Long.parseLong(text));
-    } catch (NumberFormatException e) {
-      return OptionalLong.of(-1);
-    }
+    return EntityTags.parse(version.orElse(null));
   }
+
 
   private static Step read(int index, BulkOperation operation) {
     String method = operation.method().strip().toUpperCase(Locale.ROOT);

@@ -3,6 +3,7 @@ package io.github.scimkit.core.internal.engine;
 import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
 import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import io.github.scimkit.core.engine.EntityTags;
 import java.util.OptionalLong;
 
 /**
@@ -61,7 +62,7 @@ public final class ConcurrentChanges {
    */
   public static void check(OptionalLong ifMatch, long actual) throws PreconditionFailedException {
     if (ifMatch.isPresent() && ifMatch.getAsLong() != actual) {
-      throw new PreconditionFailedException("The resource has changed: its version is " + Versions.etag(actual));
+      throw new PreconditionFailedException("The resource has changed: its version is " + EntityTags.of(actual));
     }
   }
 }

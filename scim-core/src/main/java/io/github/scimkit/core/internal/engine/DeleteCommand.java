@@ -49,22 +49,19 @@ public final class DeleteCommand {
       services.hook().beforeWrite(new PendingWrite(
           session.context().tenantId(), support.kind(), WriteOperation.DELETE, id,
           Optional.of(current), Optional.empty(), stores));
+      ChangeEvents memberships = new ChangeEvents(session, session.support(ResourceKind.GROUP), now);
       if (support.kind() == ResourceKind.USER) {
         List<String> groupIds;
         try (Stream<String> groups = stores.groups().groupsOf(id)) {
           groupIds = groups.toList();
         }
-        ChangeEvents memberships = new ChangeEvents(session, session.support(ResourceKind.GROUP), now);
         for (String groupId : groupIds) {
           memberships.membership(stores.groups().removeMembers(MembershipChange.of(groupId, Set.of(id), now)));
         }
-        support.store(stores).delete(new RecordDeletion(id, OptionalLong.of(current.version())));
-        events.deleted(id);
-        return new Outcome(null, Stream.concat(memberships.events().stream(), events.events().stream()).toList());
       }
       support.store(stores).delete(new RecordDeletion(id, OptionalLong.of(current.version())));
       events.deleted(id);
-      return new Outcome(null, events.events());
+      return new Outcome(null, Stream.concat(memberships.events().stream(), events.events().stream()).toList());
     });
   }
 }

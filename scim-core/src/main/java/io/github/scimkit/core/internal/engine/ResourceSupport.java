@@ -2,7 +2,9 @@ package io.github.scimkit.core.internal.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.GenericScimResource;
+import com.unboundid.scim2.common.types.AttributeDefinition;
 import com.unboundid.scim2.common.types.SchemaResource;
+import io.github.scimkit.core.engine.EntityTags;
 import io.github.scimkit.core.engine.ResourceView;
 import io.github.scimkit.core.event.ResourceKind;
 import io.github.scimkit.core.internal.dialect.ResourceSchema;
@@ -10,7 +12,6 @@ import io.github.scimkit.core.mapping.ResourceMapping;
 import io.github.scimkit.core.store.RecordStore;
 import io.github.scimkit.core.store.ResourceRecord;
 import io.github.scimkit.core.store.TenantStores;
-import com.unboundid.scim2.common.types.AttributeDefinition;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -119,7 +120,7 @@ public final class ResourceSupport {
     meta.put("resourceType", mapping.name());
     meta.put("created", record.created().toString());
     meta.put("lastModified", record.lastModified().toString());
-    meta.put("version", Versions.etag(record.version()));
+    meta.put("version", EntityTags.of(record.version()));
     return new ResourceView(kind, record, resource);
   }
 }
