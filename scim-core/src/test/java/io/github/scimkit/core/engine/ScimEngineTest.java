@@ -212,7 +212,7 @@ class ScimEngineTest {
     }
 
     @Test
-    @DisplayName("rejects a change of an immutable attribute with 400 mutability")
+    @DisplayName("rejects a change of an immutable attribute by PUT or PATCH with 400 mutability")
     void immutable() throws ScimException {
       engine = engine(builder -> builder.mapping(io.github.scimkit.core.mapping.ScimMapping.builder()
           .users(io.github.scimkit.core.mapping.ResourceMapping.userBuilder()
@@ -226,6 +226,10 @@ class ScimEngineTest {
       assertThatThrownBy(() -> engine.replace(CONTEXT, ResourceKind.USER, id, json(
               "{'schemas':['urn:ietf:params:scim:schemas:core:2.0:User'],'userName':'ann','nickName':'b'}"),
               OptionalLong.empty()))
+          .isInstanceOf(BadRequestException.class)
+          .satisfies(e -> assertThat(((ScimException) e).getScimError().getScimType()).isEqualTo("mutability"));
+      assertThatThrownBy(() -> engine.patch(CONTEXT, ResourceKind.USER, id,
+              json(patch("{'op':'replace','path':'nickName','value':'b'}")), OptionalLong.empty()))
           .isInstanceOf(BadRequestException.class)
           .satisfies(e -> assertThat(((ScimException) e).getScimError().getScimType()).isEqualTo("mutability"));
       assertThat(engine.get(CONTEXT, ResourceKind.USER, id).resource().getObjectNode().path("nickName").asText())
