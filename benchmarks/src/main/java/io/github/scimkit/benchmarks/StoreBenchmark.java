@@ -7,7 +7,7 @@ import io.github.scimkit.core.engine.ResourceView;
 import io.github.scimkit.core.engine.ScimEngine;
 import io.github.scimkit.core.engine.SearchParameters;
 import io.github.scimkit.core.engine.SearchResults;
-import io.github.scimkit.core.event.ResourceKind;
+import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.store.GroupStore;
 import io.github.scimkit.core.store.MembershipChange;
 import io.github.scimkit.store.jdbc.JdbcStoreProvider;

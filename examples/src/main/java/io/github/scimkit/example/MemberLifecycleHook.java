@@ -1,7 +1,7 @@
 package io.github.scimkit.example;
 
 import io.github.scimkit.core.event.PendingWrite;
-import io.github.scimkit.core.event.ResourceKind;
+import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.event.WriteHook;
 import io.github.scimkit.core.event.WriteOperation;
 import io.github.scimkit.core.store.Attributes;

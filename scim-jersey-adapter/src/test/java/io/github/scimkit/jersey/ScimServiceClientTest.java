@@ -121,8 +121,8 @@ class ScimServiceClientTest {
   void largeGroup() throws Exception {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 2500; i++) {
-      ids.add(server.engine.create(io.github.scimkit.core.engine.RequestContext.of("acme", "test"),
-          io.github.scimkit.core.event.ResourceKind.USER,
+      ids.add(server.engine.create(io.github.scimkit.core.request.RequestContext.of("acme", "test"),
+          io.github.scimkit.core.resource.ResourceKind.USER,
           new GenericScimResource(JsonUtils.valueToNode(user("u" + i)))).id());
     }
     GroupResource group = new GroupResource().setDisplayName("Everyone");
@@ -156,8 +156,8 @@ class ScimServiceClientTest {
   @DisplayName("pages by index with a default of 100, truncates large counts and reports the real total for count=0")
   void paging() throws Exception {
     for (int i = 0; i < 150; i++) {
-      server.engine.create(io.github.scimkit.core.engine.RequestContext.of("acme", "test"),
-          io.github.scimkit.core.event.ResourceKind.USER, new GenericScimResource(JsonUtils.valueToNode(user("p" + i))));
+      server.engine.create(io.github.scimkit.core.request.RequestContext.of("acme", "test"),
+          io.github.scimkit.core.resource.ResourceKind.USER, new GenericScimResource(JsonUtils.valueToNode(user("p" + i))));
     }
     JsonNode first = JsonUtils.getObjectReader().readTree(server.send("GET", server.scim("acme", "Users"), key, null).body());
     assertThat(first.path("itemsPerPage").asInt()).isEqualTo(100);

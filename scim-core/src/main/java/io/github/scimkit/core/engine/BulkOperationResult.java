@@ -1,7 +1,7 @@
 package io.github.scimkit.core.engine;
 
 import com.unboundid.scim2.common.messages.ErrorResponse;
-import io.github.scimkit.core.event.ResourceKind;
+import io.github.scimkit.core.resource.ResourceKind;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package io.github.scimkit.core.engine;
 
 import com.unboundid.scim2.common.GenericScimResource;
-import io.github.scimkit.core.event.ResourceKind;
+import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.store.ResourceRecord;
 import java.util.Objects;
 

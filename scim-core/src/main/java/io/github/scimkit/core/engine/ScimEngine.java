@@ -1,5 +1,7 @@
 package io.github.scimkit.core.engine;
 
+import io.github.scimkit.core.request.RequestContext;
+
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
@@ -8,7 +10,7 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import io.github.scimkit.core.event.AuditSink;
 import io.github.scimkit.core.event.LifecycleListener;
 import io.github.scimkit.core.event.LoggingAuditSink;
-import io.github.scimkit.core.event.ResourceKind;
+import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.event.WriteHook;
 import io.github.scimkit.core.event.WriteOperation;
 import io.github.scimkit.core.internal.dialect.FilterParser;

@@ -1,5 +1,7 @@
 package io.github.scimkit.core.event;
 
+import io.github.scimkit.core.resource.ResourceKind;
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

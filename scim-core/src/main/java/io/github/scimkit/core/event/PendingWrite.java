@@ -1,5 +1,7 @@
 package io.github.scimkit.core.event;
 
+import io.github.scimkit.core.resource.ResourceKind;
+
 import io.github.scimkit.core.store.Attributes;
 import io.github.scimkit.core.store.ResourceRecord;
 import io.github.scimkit.core.store.TenantStores;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.unboundid.scim2.common.utils.JsonUtils;
 import io.github.scimkit.core.dialect.Tolerance;
 import io.github.scimkit.core.dialect.Tolerances;
-import io.github.scimkit.core.engine.RequestContext;
+import io.github.scimkit.core.request.RequestContext;
 import io.github.scimkit.core.mapping.DerivedValue;
 import io.github.scimkit.core.mapping.ResourceMapping;
 import io.github.scimkit.core.mapping.ScimMapping;

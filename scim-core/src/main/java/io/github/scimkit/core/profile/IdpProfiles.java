@@ -2,7 +2,7 @@ package io.github.scimkit.core.profile;
 
 import io.github.scimkit.core.dialect.Tolerance;
 import io.github.scimkit.core.dialect.Tolerances;
-import io.github.scimkit.core.engine.RequestContext;
+import io.github.scimkit.core.request.RequestContext;
 import io.github.scimkit.core.tenant.ScimMode;
 import io.github.scimkit.core.tenant.TenantSettings;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.github.scimkit.core.engine;
 
+import io.github.scimkit.core.request.RequestContext;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.AdditionalAnswers.delegatesTo;
 import static org.mockito.ArgumentMatchers.argThat;
@@ -13,7 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.utils.JsonUtils;
-import io.github.scimkit.core.event.ResourceKind;
+import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.store.GroupStore;
 import io.github.scimkit.core.store.MembershipChange;
 import io.github.scimkit.core.store.TenantStores;

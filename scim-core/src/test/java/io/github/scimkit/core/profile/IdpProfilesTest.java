@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.scimkit.core.dialect.Tolerance;
-import io.github.scimkit.core.engine.RequestContext;
+import io.github.scimkit.core.request.RequestContext;
 import io.github.scimkit.core.tenant.ScimMode;
 import io.github.scimkit.core.tenant.TenantSettings;
 import java.util.Optional;

@@ -10,7 +10,7 @@ import io.github.scimkit.core.engine.PatchResponse;
 import io.github.scimkit.core.engine.ResourceView;
 import io.github.scimkit.core.engine.SearchParameters;
 import io.github.scimkit.core.engine.SearchResults;
-import io.github.scimkit.core.event.ResourceKind;
+import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.mapping.ResourceMapping;
 import io.github.scimkit.core.projection.Projection;
 import jakarta.ws.rs.core.EntityTag;

@@ -7,7 +7,7 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import io.github.scimkit.core.engine.ResourceView;
 import io.github.scimkit.core.engine.SearchParameters;
 import io.github.scimkit.core.engine.SearchResults;
-import io.github.scimkit.core.event.ResourceKind;
+import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.projection.Projection;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;

@@ -2,7 +2,7 @@ package io.github.scimkit.jersey.internal;
 
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import io.github.scimkit.core.engine.RequestContext;
+import io.github.scimkit.core.request.RequestContext;
 import io.github.scimkit.core.store.StoreUnavailableException;
 import io.github.scimkit.jersey.auth.AuthenticatedClient;
 import jakarta.ws.rs.HttpMethod;

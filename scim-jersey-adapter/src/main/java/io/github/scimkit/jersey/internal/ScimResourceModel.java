@@ -1,6 +1,6 @@
 package io.github.scimkit.jersey.internal;
 
-import io.github.scimkit.core.event.ResourceKind;
+import io.github.scimkit.core.resource.ResourceKind;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Response;

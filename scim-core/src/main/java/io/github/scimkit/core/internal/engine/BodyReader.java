@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import io.github.scimkit.core.dialect.Tolerance;
-import io.github.scimkit.core.event.ResourceKind;
+import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.internal.dialect.ResourceBodyNormalizer;
 import io.github.scimkit.core.store.Attributes;
 import java.util.Optional;

@@ -11,7 +11,7 @@ import io.github.scimkit.core.engine.BulkOperationResult;
 import io.github.scimkit.core.engine.BulkResponse;
 import io.github.scimkit.core.engine.EntityTags;
 import io.github.scimkit.core.engine.ResourceView;
-import io.github.scimkit.core.event.ResourceKind;
+import io.github.scimkit.core.resource.ResourceKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

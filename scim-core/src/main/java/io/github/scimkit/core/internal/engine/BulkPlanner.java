@@ -8,7 +8,7 @@ import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import io.github.scimkit.core.engine.BulkOperation;
 import io.github.scimkit.core.engine.EntityTags;
-import io.github.scimkit.core.event.ResourceKind;
+import io.github.scimkit.core.resource.ResourceKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -2,7 +2,7 @@ package io.github.scimkit.core.internal.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.scimkit.core.event.LifecycleEvent;
-import io.github.scimkit.core.event.ResourceKind;
+import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.store.MembershipResult;
 import io.github.scimkit.core.store.ResourceRecord;
 import java.time.Instant;

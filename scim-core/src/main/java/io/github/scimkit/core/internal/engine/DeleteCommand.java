@@ -3,7 +3,7 @@ package io.github.scimkit.core.internal.engine;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import io.github.scimkit.core.event.PendingWrite;
-import io.github.scimkit.core.event.ResourceKind;
+import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.event.WriteOperation;
 import io.github.scimkit.core.store.MembershipChange;
 import io.github.scimkit.core.store.RecordDeletion;

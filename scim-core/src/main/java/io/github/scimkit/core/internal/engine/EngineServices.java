@@ -5,7 +5,7 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.server.utils.SchemaChecker;
 import io.github.scimkit.core.engine.EngineConfig;
 import io.github.scimkit.core.event.AuditRecord;
-import io.github.scimkit.core.event.ResourceKind;
+import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.event.WriteHook;
 import io.github.scimkit.core.event.WriteOperation;
 import io.github.scimkit.core.mapping.ScimMapping;

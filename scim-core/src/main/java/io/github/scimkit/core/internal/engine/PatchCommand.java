@@ -9,7 +9,7 @@ import com.unboundid.scim2.common.messages.PatchOperation;
 import com.unboundid.scim2.common.types.AttributeDefinition;
 import com.unboundid.scim2.server.utils.SchemaChecker;
 import io.github.scimkit.core.event.PendingWrite;
-import io.github.scimkit.core.event.ResourceKind;
+import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.event.WriteOperation;
 import io.github.scimkit.core.internal.dialect.NormalizedPatchOperation;
 import io.github.scimkit.core.internal.dialect.PatchRequestReader;

@@ -6,7 +6,7 @@ import com.unboundid.scim2.common.types.AttributeDefinition;
 import com.unboundid.scim2.common.types.SchemaResource;
 import io.github.scimkit.core.engine.EntityTags;
 import io.github.scimkit.core.engine.ResourceView;
-import io.github.scimkit.core.event.ResourceKind;
+import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.internal.dialect.ResourceSchema;
 import io.github.scimkit.core.mapping.ResourceMapping;
 import io.github.scimkit.core.store.RecordStore;

@@ -1,8 +1,8 @@
 package io.github.scimkit.core.internal.engine;
 
 import io.github.scimkit.core.dialect.Tolerances;
-import io.github.scimkit.core.engine.RequestContext;
-import io.github.scimkit.core.event.ResourceKind;
+import io.github.scimkit.core.request.RequestContext;
+import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.profile.IdpProfile;
 import io.github.scimkit.core.store.TenantStores;
 import io.github.scimkit.core.tenant.TenantSettings;

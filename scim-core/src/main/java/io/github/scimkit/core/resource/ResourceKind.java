@@ -1,4 +1,4 @@
-package io.github.scimkit.core.event;
+package io.github.scimkit.core.resource;
 
 /** The two kinds of resource the engine provisions. */
 public enum ResourceKind {

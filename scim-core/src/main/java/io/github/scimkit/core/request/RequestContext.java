@@ -1,4 +1,4 @@
-package io.github.scimkit.core.engine;
+package io.github.scimkit.core.request;
 
 import java.util.Objects;
 import java.util.Optional;
