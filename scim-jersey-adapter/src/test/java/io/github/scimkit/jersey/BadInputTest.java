@@ -389,8 +389,8 @@ class BadInputTest {
       rows.add(bad("If-Match " + tag, "DELETE", "Users/{alice}", (String) null, 412, (Set<String>) null).header("If-Match", tag));
     }
     rows.add(bad("If-Match W/\"99\"", "DELETE", "Groups/{group}", (String) null, 412, (Set<String>) null).header("If-Match", "W/\"99\""));
-    rows.add(bad("If-Match abc", "PATCH", "Groups/{group}", patch("{'op':'remove','path':'members'}"), 412, (Set<String>) null)
-        .header("If-Match", "abc"));
+    rows.add(bad("If-Match \"abc\"", "PATCH", "Groups/{group}", patch("{'op':'remove','path':'members'}"), 412, (Set<String>) null)
+        .header("If-Match", "\"abc\""));
     return rows.stream();
   }
 

@@ -17,6 +17,7 @@ import io.github.scimkit.core.store.memory.InMemoryStoreProvider;
 import io.github.scimkit.core.tenant.ApiKeys;
 import io.github.scimkit.jersey.auth.ApiKeyAuthenticator;
 import io.github.scimkit.jersey.auth.BearerAuthenticator;
+import io.github.scimkit.jersey.container.GrizzlyErrorPages;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -65,7 +66,13 @@ final class TestServer implements AutoCloseable {
     ResourceConfig config = new ResourceConfig()
         .register(customize.apply(ScimFeature.builder(engine, authenticator.apply(keys))
             .basePath("scim/v2/{tenant}")).build());
-    server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config, true);
+    server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config, false);
+    GrizzlyErrorPages.install(server);
+    try {
+      server.start();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
     root = URI.create("http://127.0.0.1:" + server.getListener("grizzly").getPort() + "/");
   }
 
