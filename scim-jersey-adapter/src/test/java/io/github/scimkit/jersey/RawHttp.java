@@ -36,17 +36,28 @@ final class RawHttp {
    * the connection after answering.
    */
   static Answer send(URI server, String requestLine, String... headers) throws IOException {
+    return send(server, requestLine, null, headers);
+  }
+
+  /** As {@link #send(URI, String, String...)}, with a body when {@code body} is not {@code null}. */
+  static Answer send(URI server, String requestLine, byte[] body, String... headers) throws IOException {
     StringBuilder request = new StringBuilder(requestLine).append("\r\n")
         .append("Host: ").append(server.getHost()).append(':').append(server.getPort()).append("\r\n")
         .append("Connection: close\r\n");
     for (String header : headers) {
       request.append(header).append("\r\n");
     }
+    if (body != null) {
+      request.append("Content-Length: ").append(body.length).append("\r\n");
+    }
     request.append("\r\n");
     try (Socket socket = new Socket(server.getHost(), server.getPort())) {
       socket.setSoTimeout(30_000);
       OutputStream out = socket.getOutputStream();
       out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+      if (body != null) {
+        out.write(body);
+      }
       out.flush();
       return parse(readAll(socket.getInputStream()));
     }
