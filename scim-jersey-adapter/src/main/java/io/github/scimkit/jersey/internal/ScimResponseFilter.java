@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 public final class ScimResponseFilter implements ContainerResponseFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger("scimkit.http");
-  private static final MediaType SCIM = MediaType.valueOf(ErrorBodies.SCIM_JSON);
+  private static final MediaType SCIM = MediaType.valueOf(ScimJson.SCIM_JSON);
 
   private final String root;
 
