@@ -81,13 +81,13 @@ public abstract class GroupStoreContract extends RecordQueryContract {
 
   /**
    * Returns how many single-member deltas each of the 8 racing threads adds in the concurrency
-   * check: 100 by default, 1,000 when the system property {@code scimkit.test.heavy} is {@code
+   * check: 50 by default, 1,000 when the system property {@code scimkit.test.heavy} is {@code
    * true} (the build's {@code heavy-tests} profile sets it). Override it to race longer.
    *
    * @return the deltas per thread, at least 1
    */
   protected int concurrentDeltasPerThread() {
-    return Boolean.getBoolean("scimkit.test.heavy") ? 1_000 : 100;
+    return Boolean.getBoolean("scimkit.test.heavy") ? 1_000 : 50;
   }
 
   @Override
