@@ -1,6 +1,6 @@
 package io.github.scimkit.jersey;
 
-import io.github.scimkit.core.engine.EngineConfig;
+import io.github.scimkit.core.config.EngineConfig;
 import io.github.scimkit.core.engine.ScimEngine;
 import io.github.scimkit.core.event.LoggingAuditSink;
 import io.github.scimkit.core.mapping.ScimMapping;

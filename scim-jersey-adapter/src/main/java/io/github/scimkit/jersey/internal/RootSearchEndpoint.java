@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import io.github.scimkit.core.engine.ResourceView;
+import io.github.scimkit.core.resource.ResourceView;
 import io.github.scimkit.core.engine.SearchParameters;
 import io.github.scimkit.core.engine.SearchResults;
 import io.github.scimkit.core.resource.ResourceKind;
@@ -101,6 +101,5 @@ public final class RootSearchEndpoint {
     return request.runtime().engine().search(request.context(), kind,
         new SearchParameters(filter, Optional.empty(), false, startIndex, OptionalInt.of(count)));
   }
-
 
 }
