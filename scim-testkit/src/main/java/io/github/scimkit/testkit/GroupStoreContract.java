@@ -63,7 +63,7 @@ import org.junit.jupiter.api.Test;
  * paging, units of work and concurrent deltas. Members are users: the kit creates them in the
  * tenant's user store first.
  */
-public abstract class GroupStoreContract extends RecordQueryContract {
+public abstract class GroupStoreContract extends PageCostContract {
 
   /** Creates the contract; subclasses are JUnit test classes. */
   protected GroupStoreContract() {}
