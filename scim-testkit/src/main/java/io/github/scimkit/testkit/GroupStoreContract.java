@@ -292,6 +292,25 @@ public abstract class GroupStoreContract extends PageCostContract {
     }
 
     @Test
+    @DisplayName("returns the groups of many users in one call, records without members, ascending by id")
+    void groupsOfManyMembers() throws Exception {
+      group("g3");
+      group("g2");
+      groups().addMembers(change("g3", "u1"));
+      groups().addMembers(change("g1", "u1", "u2"));
+      groups().addMembers(change("g2", "u1"));
+
+      Map<String, List<ResourceRecord>> found = groups().groupsOfMembers(Set.of("u1", "u2", "u3", "nobody"));
+
+      assertThat(found).containsOnlyKeys("u1", "u2");
+      assertThat(found.get("u1")).extracting(ResourceRecord::id).containsExactly("g1", "g2", "g3");
+      assertThat(found.get("u2")).extracting(ResourceRecord::id).containsExactly("g1");
+      ResourceRecord g1 = found.get("u2").get(0);
+      assertThat(g1).isEqualTo(groups().get("g1").orElseThrow());
+      assertThat(groups().groupsOfMembers(Set.of())).isEmpty();
+    }
+
+    @Test
     @DisplayName("forgets a deleted group's memberships")
     void deletingGroupRemovesMemberships() throws Exception {
       group("g2");
