@@ -6,6 +6,8 @@ import io.github.scimkit.jersey.internal.AdapterSettings;
 import io.github.scimkit.jersey.internal.ScimResourceModel;
 import io.github.scimkit.jersey.internal.ScimResponseFilter;
 import io.github.scimkit.jersey.internal.ScimRuntime;
+import io.github.scimkit.jersey.metrics.MicrometerRequestMetrics;
+import io.github.scimkit.jersey.metrics.RequestMetrics;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package io.github.scimkit.jersey;
 
 import com.unboundid.scim2.common.exceptions.ScimException;
-import io.github.scimkit.core.engine.EngineConfig;
+import io.github.scimkit.core.config.EngineConfig;
 import io.github.scimkit.core.engine.ScimEngine;
 import io.github.scimkit.core.store.MemberQuery;
 import io.github.scimkit.core.store.RecordStore;

@@ -442,13 +442,21 @@ public final class ResourceMapping {
     }
 
     /**
-     * Adds a rule.
+     * Adds a rule, in place of the rule with the same path (compared case-insensitively) if
+     * there is one: so a host rebinds a default rule to its own record attribute.
      *
      * @param rule the rule
      * @return this builder
      */
     public Builder rule(MappingRule rule) {
-      rules.add(Objects.requireNonNull(rule, "rule"));
+      Objects.requireNonNull(rule, "rule");
+      for (int i = 0; i < rules.size(); i++) {
+        if (rules.get(i).path().equalsIgnoreCase(rule.path())) {
+          rules.set(i, rule);
+          return this;
+        }
+      }
+      rules.add(rule);
       return this;
     }
 

@@ -6,10 +6,10 @@ import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import io.github.scimkit.core.engine.EntityTags;
+import io.github.scimkit.core.resource.EntityTags;
 import io.github.scimkit.core.engine.PaginationMode;
-import io.github.scimkit.core.engine.PatchResponse;
-import io.github.scimkit.core.engine.ResourceView;
+import io.github.scimkit.core.config.PatchResponse;
+import io.github.scimkit.core.resource.ResourceView;
 import io.github.scimkit.core.engine.SearchParameters;
 import io.github.scimkit.core.engine.SearchResults;
 import io.github.scimkit.core.resource.ResourceKind;
@@ -206,7 +206,5 @@ public final class ResourceEndpoints {
     return number.isEmpty() ? OptionalInt.empty()
         : OptionalInt.of((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, number.get())));
   }
-
-
 
 }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import io.github.scimkit.core.resource.ResourceView;
 import com.unboundid.scim2.common.Path;
-import io.github.scimkit.core.engine.ResourceView;
 import io.github.scimkit.core.engine.SearchParameters;
 import io.github.scimkit.core.engine.SearchResults;
 import io.github.scimkit.core.mapping.ResourceMapping;
@@ -133,4 +133,5 @@ public final class RootSearchEndpoint {
     return request.runtime().engine().search(request.context(), kind,
         new SearchParameters(query.filter(), query.sortBy(), query.descending(), startIndex, OptionalInt.of(count)));
   }
+
 }

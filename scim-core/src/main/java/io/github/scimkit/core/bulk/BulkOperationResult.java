@@ -1,7 +1,8 @@
-package io.github.scimkit.core.engine;
+package io.github.scimkit.core.bulk;
 
 import com.unboundid.scim2.common.messages.ErrorResponse;
 import io.github.scimkit.core.resource.ResourceKind;
+import io.github.scimkit.core.resource.ResourceView;
 import java.util.Objects;
 import java.util.Optional;
 

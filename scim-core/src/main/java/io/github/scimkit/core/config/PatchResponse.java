@@ -1,4 +1,4 @@
-package io.github.scimkit.core.engine;
+package io.github.scimkit.core.config;
 
 /** What a successful PATCH answers with, chosen per resource type. */
 public enum PatchResponse {

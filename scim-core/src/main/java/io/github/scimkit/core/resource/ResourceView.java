@@ -1,7 +1,6 @@
-package io.github.scimkit.core.engine;
+package io.github.scimkit.core.resource;
 
 import com.unboundid.scim2.common.GenericScimResource;
-import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.store.ResourceRecord;
 import java.util.Objects;
 
@@ -11,7 +10,7 @@ import java.util.Objects;
  * <p>The SCIM form carries {@code schemas}, {@code id}, the mapped attributes and {@code meta}
  * ({@code resourceType}, {@code created}, {@code lastModified}, {@code version}), but neither
  * {@code meta.location}, which needs the HTTP base address, nor a group's {@code members}, which
- * {@link ScimEngine#members} streams.
+ * {@link io.github.scimkit.core.engine.ScimEngine#members} streams.
  *
  * @param kind users or groups
  * @param record the stored record

@@ -1,4 +1,4 @@
-package io.github.scimkit.core.engine;
+package io.github.scimkit.core.bulk;
 
 import java.util.List;
 import java.util.Objects;

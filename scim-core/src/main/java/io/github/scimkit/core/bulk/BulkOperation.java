@@ -1,4 +1,4 @@
-package io.github.scimkit.core.engine;
+package io.github.scimkit.core.bulk;
 
 import com.unboundid.scim2.common.GenericScimResource;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.github.scimkit.jersey;
+package io.github.scimkit.jersey.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,5 +1,6 @@
-package io.github.scimkit.core.engine;
+package io.github.scimkit.core.bulk;
 
+import io.github.scimkit.core.config.EngineConfig;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,7 +10,7 @@ import java.util.Optional;
  * urn:ietf:params:scim:api:messages:2.0:BulkRequest} body.
  *
  * <p>The HTTP layer checks the body's size against {@link EngineConfig#maxBulkPayloadBytes()}
- * before reading it; {@link ScimEngine#bulk} checks the number of operations.
+ * before reading it; {@link io.github.scimkit.core.engine.ScimEngine#bulk} checks the number of operations.
  *
  * @param operations the operations, in the order the client sent them
  * @param failOnErrors how many failed operations the client accepts before the rest are skipped;

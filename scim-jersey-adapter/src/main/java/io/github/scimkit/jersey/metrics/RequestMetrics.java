@@ -1,4 +1,4 @@
-package io.github.scimkit.jersey;
+package io.github.scimkit.jersey.metrics;
 
 import java.time.Duration;
 
