@@ -1,0 +1,54 @@
+package io.github.scimkit.store.jdbc;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * The time budget of one SQL statement: every statement created on a connection that passed
+ * through {@link #bound} carries it as its JDBC query timeout ({@link Statement#setQueryTimeout},
+ * whole seconds). PostgreSQL's driver cancels a statement over budget, lock waits included; H2
+ * stops it at its next check. The store then answers 503 and the unit of work rolls back.
+ */
+final class StatementBudget {
+
+  /** The budget unless the host sets one. */
+  static final Duration DEFAULT_BUDGET = Duration.ofSeconds(5);
+
+  /** A budget of {@link #DEFAULT_BUDGET}. */
+  static final StatementBudget DEFAULT = new StatementBudget(DEFAULT_BUDGET);
+
+  private final int seconds;
+
+  /**
+   * Creates a budget.
+   *
+   * @param budget the longest a statement may run; zero turns the budget off
+   */
+  StatementBudget(Duration budget) {
+    long whole = budget.toSeconds() + (budget.toNanosPart() > 0 ? 1 : 0);
+    this.seconds = (int) Math.min(Integer.MAX_VALUE, whole);
+  }
+
+  /** Returns a view of a connection whose statements carry the budget; closing it closes the connection. */
+  Connection bound(Connection connection) {
+    if (seconds == 0) {
+      return connection;
+    }
+    return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+        (proxy, method, arguments) -> {
+          Object result;
+          try {
+            result = method.invoke(connection, arguments);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+          if (result instanceof Statement statement) {
+            statement.setQueryTimeout(seconds);
+          }
+          return result;
+        });
+  }
+}
