@@ -3,6 +3,7 @@ package io.github.scimkit.store.jdbc;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 
@@ -11,6 +12,9 @@ import java.time.Duration;
  * through {@link #bound} carries it as its JDBC query timeout ({@link Statement#setQueryTimeout},
  * whole seconds). PostgreSQL's driver cancels a statement over budget, lock waits included; H2
  * stops it at its next check. The store then answers 503 and the unit of work rolls back.
+ *
+ * <p>H2 keeps a query timeout for the whole session rather than the statement, so closing the
+ * view sets it back to none before the connection returns to the host's pool.
  */
 final class StatementBudget {
 
@@ -39,6 +43,9 @@ final class StatementBudget {
     }
     return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
         (proxy, method, arguments) -> {
+          if (method.getName().equals("close")) {
+            clearSessionTimeout(connection);
+          }
           Object result;
           try {
             result = method.invoke(connection, arguments);
@@ -50,5 +57,13 @@ final class StatementBudget {
           }
           return result;
         });
+  }
+
+  private static void clearSessionTimeout(Connection connection) {
+    try (Statement statement = connection.createStatement()) {
+      statement.setQueryTimeout(0);
+    } catch (SQLException ignored) {
+      // A closed or broken connection: the pool discards it.
+    }
   }
 }
