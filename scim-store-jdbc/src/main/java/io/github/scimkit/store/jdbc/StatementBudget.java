@@ -14,7 +14,9 @@ import java.time.Duration;
  * stops it at its next check. The store then answers 503 and the unit of work rolls back.
  *
  * <p>H2 keeps a query timeout for the whole session rather than the statement, so closing the
- * view sets it back to none before the connection returns to the host's pool.
+ * view sets it back to none before the connection returns to the host's pool. H2 bounds lock
+ * waits by its own session setting, so on H2 {@link #bound} also sets {@code LOCK_TIMEOUT} to the
+ * budget, and leaves it so.
  */
 final class StatementBudget {
 
@@ -25,6 +27,9 @@ final class StatementBudget {
   static final StatementBudget DEFAULT = new StatementBudget(DEFAULT_BUDGET);
 
   private final int seconds;
+
+  /** Whether the database is H2, learnt from the first connection. */
+  private volatile Boolean h2;
 
   /**
    * Creates a budget.
@@ -37,9 +42,20 @@ final class StatementBudget {
   }
 
   /** Returns a view of a connection whose statements carry the budget; closing it closes the connection. */
-  Connection bound(Connection connection) {
+  Connection bound(Connection connection) throws SQLException {
     if (seconds == 0) {
       return connection;
+    }
+    if (h2 == null) {
+      h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());
+    }
+    if (h2) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("SET LOCK_TIMEOUT " + seconds * 1000L);
+      } catch (SQLException e) {
+        connection.close();
+        throw e;
+      }
     }
     return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
         (proxy, method, arguments) -> {
