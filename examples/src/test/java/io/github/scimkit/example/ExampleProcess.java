@@ -159,6 +159,18 @@ final class ExampleProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /**
+   * Waits up to a minute for the server to exit on its own.
+   *
+   * @return the exit status
+   */
+  int awaitExit() throws InterruptedException {
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      throw new AssertionError("The server did not exit within a minute; log " + log.toAbsolutePath());
+    }
+    return process.exitValue();
+  }
+
   /** Stops the server as Ctrl-C would, and waits for it to exit. */
   @Override
   public void close() throws InterruptedException {
