@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -139,6 +140,22 @@ public final class JdbcStoreProvider implements StoreProvider {
   public Optional<TenantStores> tenant(String tenantId) throws ScimException {
     Objects.requireNonNull(tenantId, "tenantId");
     return settings(tenantId).map(found -> new JdbcTenantStores(this, tenantId));
+  }
+
+  /** Lists the tenants with events in {@code scim_outbox} that are neither delivered nor parked. */
+  @Override
+  public List<String> tenantsWithPendingEvents() throws ScimException {
+    return transactions.read(connection -> {
+      try (PreparedStatement select = connection.prepareStatement(
+              "SELECT DISTINCT tenant_id FROM scim_outbox WHERE next_attempt_ms IS NOT NULL");
+          ResultSet rows = select.executeQuery()) {
+        List<String> tenants = new ArrayList<>();
+        while (rows.next()) {
+          tenants.add(rows.getString(1));
+        }
+        return tenants;
+      }
+    });
   }
 
   /**
