@@ -105,6 +105,15 @@ class ScimKitAutoConfigurationTest {
   }
 
   @Test
+  void theDocsOnboardingSnippetIssuesAWorkingKey() {
+    runner.withBean(Onboarding.class).run(context -> {
+      String key = context.getBean(Onboarding.class).enableScim("acme");
+      assertThat(context.getBean(BearerAuthenticator.class).authenticate(key))
+          .map(AuthenticatedClient::tenantId).hasValue("acme");
+    });
+  }
+
+  @Test
   void theApplicationsAuthenticatorReplacesTheApiKeyOne() {
     BearerAuthenticator own = token -> Optional.of(new AuthenticatedClient("sso", "acme", Optional.empty()));
     runner.withBean(BearerAuthenticator.class, () -> own)
