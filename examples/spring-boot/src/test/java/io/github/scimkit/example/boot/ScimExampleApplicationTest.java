@@ -22,8 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
     "server.address=127.0.0.1",
     "spring.datasource.url=jdbc:h2:mem:scimkit-spring-example;DB_CLOSE_DELAY=-1",
     "example.admin-token=test-admin-token",
-    "spring.main.banner-mode=off",
-    "logging.level.root=${scimkit.test.logLevel:WARN}"})
+    "spring.main.banner-mode=off"})
 class ScimExampleApplicationTest {
 
   private static final String SCIM_JSON = "application/scim+json";
