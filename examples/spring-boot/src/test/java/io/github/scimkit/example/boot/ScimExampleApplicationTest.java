@@ -2,6 +2,8 @@ package io.github.scimkit.example.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.github.scimkit.core.store.StoreProvider;
 import io.github.scimkit.store.jdbc.JdbcStoreProvider;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,9 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Drives the example over HTTP as an identity provider and its administrator would. */
+/**
+ * Drives the example over HTTP as an identity provider and its administrator would. The context
+ * also has an application ObjectMapper with snake_case names, which Spring Boot hands to Jersey:
+ * SCIM bodies keep their camelCase names only because ScimKit writes them with its own mapper.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "server.address=127.0.0.1",
     "spring.datasource.url=jdbc:h2:mem:scimkit-spring-example;DB_CLOSE_DELAY=-1",
@@ -41,6 +49,18 @@ class ScimExampleApplicationTest {
 
   @Autowired
   private MeterRegistry meters;
+
+  @Autowired
+  private ObjectMapper applicationMapper;
+
+  /** The application's own Jackson settings, which ScimKit must neither use nor change. */
+  @TestConfiguration
+  static class SnakeCaseJson {
+    @Bean
+    ObjectMapper applicationMapper() {
+      return new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    }
+  }
 
   private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
@@ -119,6 +139,8 @@ class ScimExampleApplicationTest {
     assertThat(bad.body()).contains("invalidSyntax");
 
     assertThat(meters.find("scimkit.requests").tag("tenant", "acme").timers()).isNotEmpty();
+    assertThat(user.body()).contains("\"userName\"").contains("\"resourceType\"").doesNotContain("user_name");
+    assertThat(applicationMapper.getPropertyNamingStrategy()).isSameAs(PropertyNamingStrategies.SNAKE_CASE);
   }
 
   @Test
