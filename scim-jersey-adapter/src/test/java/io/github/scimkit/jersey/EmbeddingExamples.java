@@ -1,6 +1,6 @@
 package io.github.scimkit.jersey;
 
-import io.github.scimkit.core.engine.EngineConfig;
+import io.github.scimkit.core.config.EngineConfig;
 import io.github.scimkit.core.engine.ScimEngine;
 import io.github.scimkit.core.event.LoggingAuditSink;
 import io.github.scimkit.core.mapping.ScimMapping;
@@ -9,9 +9,13 @@ import io.github.scimkit.core.store.memory.InMemoryStoreProvider;
 import io.github.scimkit.core.tenant.ApiKeyStore;
 import io.github.scimkit.core.tenant.ApiKeys;
 import io.github.scimkit.jersey.auth.ApiKeyAuthenticator;
+import io.github.scimkit.jersey.metrics.RequestMetrics;
+import io.github.scimkit.jersey.container.GrizzlyErrorPages;
+import io.github.scimkit.jersey.container.JettyErrorHandler;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -84,8 +88,11 @@ final class EmbeddingExamples {
   // --- Grizzly --------------------------------------------------------------------------------
 
   /** Starts the application on Grizzly, for example at {@code http://127.0.0.1:8080/api/}. */
-  static HttpServer grizzly(URI base, ResourceConfig application) {
-    return GrizzlyHttpServerFactory.createHttpServer(base, application, true);
+  static HttpServer grizzly(URI base, ResourceConfig application) throws IOException {
+    HttpServer server = GrizzlyHttpServerFactory.createHttpServer(base, application, false);
+    GrizzlyErrorPages.install(server);  // the container's own refusals as SCIM errors (section 8)
+    server.start();
+    return server;
   }
 
   // --- Jetty ----------------------------------------------------------------------------------
@@ -98,6 +105,7 @@ final class EmbeddingExamples {
   static Server jetty(URI base, ResourceConfig application) {
     Server server = JettyHttpContainerFactory.createServer(base, application, false);
     ((ServerConnector) server.getConnectors()[0]).setHost(base.getHost());  // else all interfaces
+    server.setErrorHandler(new JettyErrorHandler());  // the container's own refusals as SCIM errors
     return server;
   }
 

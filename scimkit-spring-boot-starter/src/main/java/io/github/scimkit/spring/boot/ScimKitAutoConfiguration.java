@@ -1,6 +1,6 @@
 package io.github.scimkit.spring.boot;
 
-import io.github.scimkit.core.engine.EngineConfig;
+import io.github.scimkit.core.config.EngineConfig;
 import io.github.scimkit.core.engine.ScimEngine;
 import io.github.scimkit.core.event.AuditSink;
 import io.github.scimkit.core.event.LifecycleListener;
@@ -9,10 +9,10 @@ import io.github.scimkit.core.mapping.ScimMapping;
 import io.github.scimkit.core.profile.IdpProfiles;
 import io.github.scimkit.core.store.StoreProvider;
 import io.github.scimkit.core.tenant.ApiKeyStore;
-import io.github.scimkit.jersey.RequestMetrics;
 import io.github.scimkit.jersey.ScimFeature;
 import io.github.scimkit.jersey.auth.ApiKeyAuthenticator;
 import io.github.scimkit.jersey.auth.BearerAuthenticator;
+import io.github.scimkit.jersey.metrics.RequestMetrics;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

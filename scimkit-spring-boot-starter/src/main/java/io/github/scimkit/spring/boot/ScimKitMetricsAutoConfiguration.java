@@ -1,7 +1,7 @@
 package io.github.scimkit.spring.boot;
 
-import io.github.scimkit.jersey.MicrometerRequestMetrics;
-import io.github.scimkit.jersey.RequestMetrics;
+import io.github.scimkit.jersey.metrics.MicrometerRequestMetrics;
+import io.github.scimkit.jersey.metrics.RequestMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

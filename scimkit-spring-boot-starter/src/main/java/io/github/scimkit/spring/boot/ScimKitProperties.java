@@ -1,6 +1,6 @@
 package io.github.scimkit.spring.boot;
 
-import io.github.scimkit.core.engine.EngineConfig;
+import io.github.scimkit.core.config.EngineConfig;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
