@@ -2,7 +2,7 @@ package io.github.scimkit.jersey;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.github.scimkit.core.engine.EngineConfig;
+import io.github.scimkit.core.config.EngineConfig;
 import io.github.scimkit.store.jdbc.JdbcStoreProvider;
 import java.util.UUID;
 import java.util.function.UnaryOperator;

@@ -2,7 +2,7 @@ package io.github.scimkit.jersey.internal;
 
 import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import io.github.scimkit.core.engine.EntityTags;
+import io.github.scimkit.core.resource.EntityTags;
 import io.github.scimkit.core.resource.ResourceKind;
 import java.util.Optional;
 import java.util.OptionalLong;

@@ -6,7 +6,7 @@ import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import io.github.scimkit.core.engine.EntityTags;
+import io.github.scimkit.core.resource.EntityTags;
 import io.github.scimkit.core.engine.PaginationMode;
 import io.github.scimkit.core.config.PatchResponse;
 import io.github.scimkit.core.resource.ResourceView;
