@@ -17,6 +17,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * The example server: ScimKit's {@link ScimFeature} in Grizzly, one SCIM base URL per
@@ -46,9 +47,11 @@ public final class ExampleServer implements AutoCloseable {
   private final int port;
   private final Optional<Organizations.FirstStart> firstStart;
   private final Optional<Organizations.ScimCredentials> newKey;
+  private final Optional<String> newAdminToken;
 
   private ExampleServer(Storage storage, HttpServer http, Organizations organizations, String baseUrl, int port,
-      Optional<Organizations.FirstStart> firstStart, Optional<Organizations.ScimCredentials> newKey) {
+      Optional<Organizations.FirstStart> firstStart, Optional<Organizations.ScimCredentials> newKey,
+      Optional<String> newAdminToken) {
     this.storage = storage;
     this.http = http;
     this.organizations = organizations;
@@ -56,6 +59,7 @@ public final class ExampleServer implements AutoCloseable {
     this.port = port;
     this.firstStart = firstStart;
     this.newKey = newKey;
+    this.newAdminToken = newAdminToken;
   }
 
   /**
@@ -66,6 +70,11 @@ public final class ExampleServer implements AutoCloseable {
    * @return the running server
    */
   public static ExampleServer start(ExampleConfig config) {
+    if (!SLF4JBridgeHandler.isInstalled()) {
+      // Jersey and Grizzly log through java.util.logging: send it to SLF4J (Logback) like the rest.
+      SLF4JBridgeHandler.removeHandlersForRootLogger();
+      SLF4JBridgeHandler.install();
+    }
     JERSEY_PROVIDER_CHECK.setLevel(java.util.logging.Level.SEVERE);
     Objects.requireNonNull(config, "config");
     Storage storage = Storage.open(config);
@@ -95,7 +104,13 @@ public final class ExampleServer implements AutoCloseable {
       LOG.info("ScimKit example listening on {}:{} ({}), store {}", config.host(), port, base[0], storage.description);
       Optional<Organizations.FirstStart> first = organizations.initialize();
       Optional<Organizations.ScimCredentials> rotated = config.newKeyFor().map(organizations::rotateKey);
-      return new ExampleServer(storage, http, organizations, base[0], port, first, rotated);
+      // A first start has just issued a token; otherwise the new one replaces the stored hash.
+      Optional<String> adminToken = config.newAdminToken() && first.isEmpty()
+          ? Optional.of(organizations.newAdminToken()) : Optional.empty();
+      if (adminToken.isPresent()) {
+        LOG.info("A new admin token replaces the old one, which no longer works");
+      }
+      return new ExampleServer(storage, http, organizations, base[0], port, first, rotated, adminToken);
     } catch (RuntimeException | Error e) {
       if (http != null) {
         http.shutdownNow();
@@ -164,6 +179,16 @@ public final class ExampleServer implements AutoCloseable {
    */
   public Optional<Organizations.ScimCredentials> newKey() {
     return newKey;
+  }
+
+  /**
+   * Returns the admin token issued for {@link ExampleConfig#newAdminToken()}, when one was asked for
+   * on a start that was not the first.
+   *
+   * @return the new admin token, or empty
+   */
+  public Optional<String> newAdminToken() {
+    return newAdminToken;
   }
 
   /**

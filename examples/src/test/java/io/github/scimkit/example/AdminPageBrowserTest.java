@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -141,6 +142,8 @@ class AdminPageBrowserTest {
 
     browser.findElement(By.id("rotate-key")).click();
     String key = awaitKey(firstKey);
+    assertThat(copied("copy-api-key")).isEqualTo(key);
+    assertThat(copied("copy-scim-url")).isEqualTo(scimUrl);
     assertThat(Http.scim("GET", scimUrl + "/Users", firstKey, null).status()).isEqualTo(401);
     assertThat(Http.scim("GET", scimUrl + "/Users", key, null).status()).isEqualTo(200);
 
@@ -149,7 +152,7 @@ class AdminPageBrowserTest {
         + "'urn:ietf:params:scim:schemas:core:2.0:User'],'userName':'dana','displayName':'Dana Scully',"
         + "'emails':[{'value':'dana@browser.example','primary':true}],'active':true}");
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
-    browser.findElement(By.id("refresh")).click();
+    // No Refresh pressed: the page polls and shows her by itself.
     assertThat(statusOf("dana")).isEqualTo("Invited");
 
     // Dana follows the link from the outbox: Accepted.
@@ -183,6 +186,18 @@ class AdminPageBrowserTest {
       return shown.startsWith("scimkit_") && !shown.equals(previous);
     });
     return browser.findElement(By.id("api-key")).getText();
+  }
+
+  /** Presses a Copy button and pastes the clipboard into the new-organization field to read it. */
+  private static String copied(String button) {
+    browser.findElement(By.id(button)).click();
+    wait.until(ExpectedConditions.textToBe(By.id(button), "Copied"));
+    WebElement field = browser.findElement(By.id("new-org-name"));
+    field.clear();
+    field.sendKeys(Keys.chord(Keys.CONTROL, "v"));
+    String pasted = field.getAttribute("value");
+    field.clear();
+    return pasted;
   }
 
   private static String statusOf(String userName) {
