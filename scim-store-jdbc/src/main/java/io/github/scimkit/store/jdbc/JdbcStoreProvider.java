@@ -67,8 +67,8 @@ public final class JdbcStoreProvider implements StoreProvider {
 
   /**
    * Creates or upgrades the schema with Flyway: applies the scripts under {@link #MIGRATION_LOCATION}
-   * that {@link #HISTORY_TABLE} does not list yet. Running it again changes nothing; Flyway's lock
-   * lets nodes that start together run it at once. A schema that ScimKit's earlier migrator
+   * that {@link #HISTORY_TABLE} does not list yet. Running it again changes nothing. Calls in one
+   * JVM take turns; on PostgreSQL, Flyway's advisory lock keeps nodes that start together apart. A schema that ScimKit's earlier migrator
    * upgraded (table {@code scimkit_schema_history}) is baselined at its last version first.
    *
    * @return the schema versions applied by this call, empty when the schema was current

@@ -30,12 +30,13 @@ final class SchemaMigrations {
   private SchemaMigrations() {}
 
   /**
-   * Applies the scripts the history does not list yet.
+   * Applies the scripts the history does not list yet. Calls in one JVM take turns: Flyway's lock
+   * keeps PostgreSQL nodes apart, but not two callers on one fresh H2 database.
    *
    * @return the versions applied now, in order
    * @throws SQLException when the legacy history cannot be read
    */
-  static List<Integer> migrate(DataSource dataSource) throws SQLException {
+  static synchronized List<Integer> migrate(DataSource dataSource) throws SQLException {
     String vendor;
     Optional<Integer> legacy;
     try (Connection connection = dataSource.getConnection()) {

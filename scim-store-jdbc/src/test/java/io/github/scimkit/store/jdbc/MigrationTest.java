@@ -12,6 +12,12 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -108,6 +114,28 @@ abstract class MigrationTest {
     assertThat(stores.migrate()).isEmpty();
     stores.createTenant("acme", TenantSettings.defaults());
     assertThat(stores.tenant("acme")).isPresent();
+  }
+
+  @Test
+  @DisplayName("two callers migrating one empty schema at once apply each script once, and both succeed")
+  void concurrentMigrations() throws Exception {
+    ExecutorService nodes = Executors.newFixedThreadPool(2);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      Callable<List<Integer>> node = () -> {
+        go.await();
+        return JdbcStoreProvider.builder(dataSource).build().migrate();
+      };
+      Future<List<Integer>> first = nodes.submit(node);
+      Future<List<Integer>> second = nodes.submit(node);
+      go.countDown();
+      List<Integer> applied = new ArrayList<>(first.get(60, TimeUnit.SECONDS));
+      applied.addAll(second.get(60, TimeUnit.SECONDS));
+      assertThat(applied).containsOnlyOnce(1);
+      assertThat(history()).containsOnlyOnce("1 SQL V1__init.sql");
+    } finally {
+      nodes.shutdownNow();
+    }
   }
 
   /** The versioned rows of the history (H2 adds one without a version when Flyway creates the table). */
