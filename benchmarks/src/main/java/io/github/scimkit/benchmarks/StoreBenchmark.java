@@ -40,7 +40,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * H2 file database and, when one answers, PostgreSQL. See docs/performance.md.
  *
  * <p>System properties: {@code scale} ({@code full}: 1k/100k/1M users, groups of 10/10k/1M and a
- * 1M listing; {@code small}: 1k/10k users, groups of 10/10k, a 10k listing), {@code databases}
+ * 1M listing; {@code small}: 1k/10k users, groups of 10/10k, a 10k listing), {@code users} and
+ * {@code groups} (comma-separated sizes replacing the scale's; the listing walks the largest
+ * user size), {@code databases}
  * ({@code memory,h2,postgresql}), {@code pages} (measured first pages per size, default 500), {@code h2.dir} (default {@code target/bench-data}),
  * {@code pg.schema} (default {@code scimkit_bench}), {@code lookups} (measured lookups per size,
  * default 2000, each size stopping after {@code lookup.seconds}, default 20), {@code adds} (measured member adds per size, default 300). PostgreSQL is found
@@ -67,8 +69,8 @@ public final class StoreBenchmark {
   public static void main(String[] args) throws Exception {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     boolean small = "small".equals(System.getProperty("scale", "full"));
-    long[] userSizes = small ? new long[] {1_000, 10_000} : new long[] {1_000, 100_000, 1_000_000};
-    long[] groupSizes = small ? new long[] {10, 10_000} : new long[] {10, 10_000, 1_000_000};
+    long[] userSizes = sizes("users", small ? new long[] {1_000, 10_000} : new long[] {1_000, 100_000, 1_000_000});
+    long[] groupSizes = sizes("groups", small ? new long[] {10, 10_000} : new long[] {10, 10_000, 1_000_000});
     List<String> databases = Arrays.asList(System.getProperty("databases", "memory,h2,postgresql").split(","));
     int lookups = Integer.getInteger("lookups", 2_000);
     int adds = Integer.getInteger("adds", 300);
@@ -131,6 +133,12 @@ public final class StoreBenchmark {
       addMember(database, engine, stores, groupTenant, groupIds.get(i), groupSizes[i], adds);
     }
     list(database, engine, largest);
+  }
+
+  /** The sizes a comma-separated system property names, or the scale's defaults. */
+  private static long[] sizes(String property, long[] defaults) {
+    String value = System.getProperty(property);
+    return value == null ? defaults : Arrays.stream(value.split(",")).mapToLong(size -> Long.parseLong(size.trim())).toArray();
   }
 
   private static String tenant(long users) {
