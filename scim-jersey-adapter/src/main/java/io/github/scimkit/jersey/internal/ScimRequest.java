@@ -1,15 +1,15 @@
 package io.github.scimkit.jersey.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.NotImplementedException;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import io.github.scimkit.core.engine.EntityTags;
+import io.github.scimkit.core.resource.EntityTags;
 import io.github.scimkit.core.request.RequestContext;
 import io.github.scimkit.jersey.auth.AuthenticatedClient;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * One authenticated SCIM request as the endpoints see it: the HTTP request, the client, the
@@ -91,22 +91,23 @@ public record ScimRequest(ContainerRequestContext http, AuthenticatedClient clie
   }
 
   /**
-   * Returns the version an {@code If-Match} header expects: empty when there is none or it is
-   * {@code *}, and a version no resource has when it is not one of ours.
+   * Returns the {@code If-Match} header.
    *
-   * @return the expected version
+   * @return the tags, or empty when there is no such header
+   * @throws BadRequestException 400 invalidValue when it is empty or malformed
    */
-  public OptionalLong ifMatch() {
-    return EntityTags.parse(http.getHeaderString("If-Match"));
+  public Optional<EntityTagList> ifMatch() throws BadRequestException {
+    return EntityTagList.parse("If-Match", http.getHeaderString("If-Match"));
   }
 
   /**
-   * Returns the version an {@code If-None-Match} header names.
+   * Returns the {@code If-None-Match} header.
    *
-   * @return the version, or empty
+   * @return the tags, or empty when there is no such header
+   * @throws BadRequestException 400 invalidValue when it is empty or malformed
    */
-  public OptionalLong ifNoneMatch() {
-    return EntityTags.parse(http.getHeaderString("If-None-Match"));
+  public Optional<EntityTagList> ifNoneMatch() throws BadRequestException {
+    return EntityTagList.parse("If-None-Match", http.getHeaderString("If-None-Match"));
   }
 
   /**

@@ -11,9 +11,11 @@ import io.github.scimkit.core.store.ResultPage;
 import io.github.scimkit.core.store.query.PageRequest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -100,6 +102,23 @@ final class InMemoryGroupStore extends InMemoryRecordStore implements GroupStore
   @Override
   public Stream<String> groupsOf(String memberId) throws ScimException {
     return lock.read(() -> List.copyOf(memberships.groupsOf(memberId))).stream();
+  }
+
+  @Override
+  public Map<String, List<ResourceRecord>> groupsOfMembers(Set<String> memberIds) throws ScimException {
+    return lock.read(() -> {
+      Map<String, List<ResourceRecord>> result = new HashMap<>();
+      for (String memberId : memberIds) {
+        List<ResourceRecord> groups = new ArrayList<>();
+        for (String groupId : memberships.groupsOf(memberId)) {
+          groups.add(existing(groupId, OptionalLong.empty()).record());
+        }
+        if (!groups.isEmpty()) {
+          result.put(memberId, List.copyOf(groups));
+        }
+      }
+      return result;
+    });
   }
 
   @Override
