@@ -21,6 +21,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * The example server: ScimKit's {@link ScimFeature} in Grizzly, one SCIM base URL per
@@ -54,10 +55,11 @@ public final class ExampleServer implements AutoCloseable {
   private final int port;
   private final Optional<Organizations.FirstStart> firstStart;
   private final Optional<Organizations.ScimCredentials> newKey;
+  private final Optional<String> newAdminToken;
 
   private ExampleServer(Storage storage, ScimEngine engine, HttpServer http, Organizations organizations,
       String baseUrl, int port, Optional<Organizations.FirstStart> firstStart,
-      Optional<Organizations.ScimCredentials> newKey) {
+      Optional<Organizations.ScimCredentials> newKey, Optional<String> newAdminToken) {
     this.storage = storage;
     this.engine = engine;
     this.http = http;
@@ -66,6 +68,7 @@ public final class ExampleServer implements AutoCloseable {
     this.port = port;
     this.firstStart = firstStart;
     this.newKey = newKey;
+    this.newAdminToken = newAdminToken;
   }
 
   /**
@@ -76,6 +79,11 @@ public final class ExampleServer implements AutoCloseable {
    * @return the running server
    */
   public static ExampleServer start(ExampleConfig config) {
+    if (!SLF4JBridgeHandler.isInstalled()) {
+      // Jersey and Grizzly log through java.util.logging: send it to SLF4J (Logback) like the rest.
+      SLF4JBridgeHandler.removeHandlersForRootLogger();
+      SLF4JBridgeHandler.install();
+    }
     JERSEY_PROVIDER_CHECK.setLevel(java.util.logging.Level.SEVERE);
     Objects.requireNonNull(config, "config");
     Storage storage = Storage.open(config);
@@ -113,7 +121,13 @@ public final class ExampleServer implements AutoCloseable {
       LOG.info("ScimKit example listening on {}:{} ({}), store {}", config.host(), port, base[0], storage.description);
       Optional<Organizations.FirstStart> first = organizations.initialize();
       Optional<Organizations.ScimCredentials> rotated = config.newKeyFor().map(organizations::rotateKey);
-      return new ExampleServer(storage, engine, http, organizations, base[0], port, first, rotated);
+      // A first start has just issued a token; otherwise the new one replaces the stored hash.
+      Optional<String> adminToken = config.newAdminToken() && first.isEmpty()
+          ? Optional.of(organizations.newAdminToken()) : Optional.empty();
+      if (adminToken.isPresent()) {
+        LOG.info("A new admin token replaces the old one, which no longer works");
+      }
+      return new ExampleServer(storage, engine, http, organizations, base[0], port, first, rotated, adminToken);
     } catch (RuntimeException | Error e) {
       if (http != null) {
         http.shutdownNow();
@@ -188,6 +202,16 @@ public final class ExampleServer implements AutoCloseable {
    */
   public Optional<Organizations.ScimCredentials> newKey() {
     return newKey;
+  }
+
+  /**
+   * Returns the admin token issued for {@link ExampleConfig#newAdminToken()}, when one was asked for
+   * on a start that was not the first.
+   *
+   * @return the new admin token, or empty
+   */
+  public Optional<String> newAdminToken() {
+    return newAdminToken;
   }
 
   /**

@@ -13,7 +13,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where the example keeps its data: ScimKit's stores (users, groups, tenants, API keys) and the
@@ -27,6 +30,8 @@ import java.util.UUID;
  * </ul>
  */
 final class Storage implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Storage.class);
 
   /** Creates tenants and saves their settings: the part of a provider that {@link StoreProvider} leaves out. */
   interface Tenants {
@@ -96,7 +101,10 @@ final class Storage implements AutoCloseable {
     HikariDataSource pool = pool(url, config.dbUser().orElse(null), config.dbPassword().orElse(null));
     try {
       JdbcStoreProvider jdbc = JdbcStoreProvider.builder(pool).build();
-      jdbc.migrate();
+      List<Integer> applied = jdbc.migrate();
+      if (!applied.isEmpty()) {
+        LOG.info("Applied ScimKit schema version(s) {} to {}", applied, description);
+      }
       Storage storage = new Storage(jdbc, new Tenants() {
         @Override
         public void create(String tenantId, TenantSettings settings) throws ScimException {

@@ -64,12 +64,27 @@ final class ExampleProcess implements AutoCloseable {
    * @return the running process
    */
   static ExampleProcess start(String name, List<String> jvmOptions, String... args) throws Exception {
+    List<String> javaArgs = new ArrayList<>(jvmOptions);
+    javaArgs.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    return launch(name, javaArgs, args);
+  }
+
+  /**
+   * Starts the packaged jar with {@code java -jar}, as the README does, and waits for {@code ADMIN_URL=}.
+   *
+   * @param jar the jar, with its {@code lib/} beside it
+   * @param name a name for the log file
+   * @param args the flags
+   * @return the running process
+   */
+  static ExampleProcess startJar(Path jar, String name, String... args) throws Exception {
+    return launch(name, List.of("-jar", jar.toString()), args);
+  }
+
+  private static ExampleProcess launch(String name, List<String> javaArgs, String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvmOptions);
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(Main.class.getName());
+    command.addAll(javaArgs);
     command.addAll(List.of(args));
     Path log = Files.createDirectories(Path.of("target", "example-logs")).resolve(name + ".log");
     ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
@@ -121,6 +136,15 @@ final class ExampleProcess implements AutoCloseable {
       line = lines.poll(200, TimeUnit.MILLISECONDS);
     }
     return more;
+  }
+
+  /**
+   * Returns what the server wrote to standard error (its log) so far.
+   *
+   * @return the lines
+   */
+  List<String> log() throws IOException {
+    return Files.readAllLines(log);
   }
 
   private String tail() {

@@ -1,5 +1,6 @@
 package io.github.scimkit.core.engine;
 
+import io.github.scimkit.core.config.OutboxRetry;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
@@ -22,6 +23,7 @@ import io.github.scimkit.core.internal.engine.CursorCodec;
 import io.github.scimkit.core.internal.engine.DeleteCommand;
 import io.github.scimkit.core.internal.engine.EngineServices;
 import io.github.scimkit.core.internal.engine.EventDispatcher;
+import io.github.scimkit.core.internal.engine.InputRule;
 import io.github.scimkit.core.internal.engine.OutboxRelay;
 import io.github.scimkit.core.internal.engine.MemberPages;
 import io.github.scimkit.core.internal.engine.Outcome;
@@ -184,7 +186,7 @@ public final class ScimEngine implements AutoCloseable {
   public ResourceView get(RequestContext context, ResourceKind kind, String id) throws ScimException {
     Session session = session(context);
     ResourceSupport support = session.support(kind);
-    ResourceRecord record = support.store(session.stores()).get(id)
+    ResourceRecord record = support.find(session.stores(), id)
         .orElseThrow(() -> new ResourceNotFoundException("No " + support.mapping().name() + " with id " + id));
     return support.view(record);
   }
@@ -270,6 +272,7 @@ public final class ScimEngine implements AutoCloseable {
             + services.config().maxFilterLength() + " characters");
       }
       condition = resourceMapping.toCondition(new FilterParser(session.tolerances()).parse(text));
+      InputRule.checkFilter(condition);
     }
     Sort sort = Sort.BY_ID;
     if (parameters.sortBy().isPresent()) {
@@ -380,7 +383,7 @@ public final class ScimEngine implements AutoCloseable {
   public Stream<String> members(RequestContext context, String groupId) throws ScimException {
     Session session = session(context);
     TenantStores tenant = session.stores();
-    if (tenant.groups().get(groupId).isEmpty()) {
+    if (session.support(ResourceKind.GROUP).find(tenant, groupId).isEmpty()) {
       throw new ResourceNotFoundException("No Group with id " + groupId);
     }
     return MemberPages.stream(tenant.groups(), groupId, services.config().maxPageSize());
@@ -395,8 +398,9 @@ public final class ScimEngine implements AutoCloseable {
   }
 
   private Session session(RequestContext context) throws ScimException {
-    TenantStores tenant = stores.tenant(context.tenantId())
-        .orElseThrow(() -> new ResourceNotFoundException("No tenant " + context.tenantId()));
+    Optional<TenantStores> found = InputRule.storable(context.tenantId())
+        ? stores.tenant(context.tenantId()) : Optional.empty();
+    TenantStores tenant = found.orElseThrow(() -> new ResourceNotFoundException("No tenant " + context.tenantId()));
     TenantSettings settings = tenant.settings();
     IdpProfile profile = profiles.resolve(settings.idpProfile());
     return new Session(context, tenant, settings, profiles.tolerances(settings, context), profile,

@@ -1,6 +1,8 @@
 package io.github.scimkit.core.internal.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.server.utils.SchemaChecker;
 import io.github.scimkit.core.config.EngineConfig;
@@ -89,6 +91,19 @@ public record EngineServices(
    */
   public Instant now() {
     return config.clock().instant();
+  }
+
+  /**
+   * Holds a resource body, or a PATCH's result, to the input rule ({@link InputRule}): no
+   * control characters or unpaired surrogates, no blank required strings, no more values than
+   * {@link EngineConfig#maxValuesPerAttribute()}.
+   *
+   * @param support the kind
+   * @param body the resource
+   * @throws BadRequestException {@code invalidValue} naming the attribute that breaks the rule
+   */
+  public void checkInput(ResourceSupport support, JsonNode body) throws BadRequestException {
+    new InputRule(config.maxValuesPerAttribute()).checkResource(body, support.mapping().schemas().get(0).getAttributes());
   }
 
   /**
