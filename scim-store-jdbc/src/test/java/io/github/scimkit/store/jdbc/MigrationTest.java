@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -85,10 +84,10 @@ abstract class MigrationTest {
     execute("DROP TABLE \"throwaway_history\"",
         "CREATE TABLE scimkit_schema_history (version INTEGER NOT NULL PRIMARY KEY, description VARCHAR(255) NOT NULL,"
             + " script VARCHAR(255) NOT NULL, installed_ms BIGINT NOT NULL)",
-        "INSERT INTO scimkit_schema_history VALUES (1, 'init', 'V1__init.sql', 1700000000000)");
-    JdbcStoreProvider before = JdbcStoreProvider.builder(dataSource).build();
-    before.createTenant("acme", TenantSettings.defaults());
-    before.apiKeyStore().add(new ApiKeyRecord("key-1", "acme", "hash-1", Instant.EPOCH));
+        "INSERT INTO scimkit_schema_history VALUES (1, 'init', 'V1__init.sql', 1700000000000)",
+        // A tenant and a key written by that version, in its own tables.
+        "INSERT INTO scim_tenant (tenant_id, scim_enabled, scim_mode, idp_profile) VALUES ('acme', TRUE, 'LENIENT', 'generic')",
+        "INSERT INTO scim_api_key (key_hash, key_id, tenant_id, created_ms) VALUES ('hash-1', 'key-1', 'acme', 0)");
 
     JdbcStoreProvider stores = JdbcStoreProvider.builder(dataSource).build();
     assertThat(stores.migrate()).doesNotContain(1);
