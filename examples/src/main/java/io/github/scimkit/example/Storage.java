@@ -40,6 +40,15 @@ final class Storage implements AutoCloseable {
     void update(String tenantId, TenantSettings settings) throws ScimException;
   }
 
+  /**
+   * The H2 settings of the {@code h2} store. {@code WRITE_DELAY=0} writes each commit to the file
+   * before the commit returns (H2 otherwise writes up to 500 ms later, and a killed process loses
+   * what was acknowledged meanwhile); {@code DB_CLOSE_ON_EXIT=FALSE} leaves closing the database to
+   * the server's orderly shutdown instead of H2's own JVM shutdown hook, which would close it under
+   * requests still in flight.
+   */
+  static final String H2_SETTINGS = ";AUTO_SERVER=FALSE;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+
   final StoreProvider stores;
   final Tenants tenants;
   final ApiKeyStore apiKeys;
@@ -58,7 +67,7 @@ final class Storage implements AutoCloseable {
 
   static Storage open(ExampleConfig config) {
     if (config.store().equals(ExampleConfig.MEMORY)) {
-      HikariDataSource pool = pool("jdbc:h2:mem:scimkit-example-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null);
+      HikariDataSource pool = pool("jdbc:h2:mem:scimkit-example-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE", null, null);
       InMemoryStoreProvider memory = new InMemoryStoreProvider();
       Storage storage = new Storage(memory, new Tenants() {
         @Override
@@ -83,7 +92,7 @@ final class Storage implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot create the data directory " + dir, e);
       }
-      url = "jdbc:h2:file:" + dir.resolve("scimkit") + ";AUTO_SERVER=FALSE";
+      url = "jdbc:h2:file:" + dir.resolve("scimkit") + H2_SETTINGS;
       description = "H2 in " + dir;
     } else {
       url = config.store();

@@ -164,6 +164,8 @@ class AdminPageBrowserTest {
     // Dana follows the link from the outbox: Accepted.
     String link = read(By.cssSelector("#outbox tr[data-kind='invitation'] a"), a -> a.getAttribute("href"));
     browser.get(link);
+    awaitText(By.tagName("h1"), "Your invitation"); // following the link accepts nothing by itself
+    click(By.cssSelector("form button[type='submit']"));
     awaitText(By.tagName("h1"), "Invitation accepted");
 
     // Back in the console (the token is kept for the session): Confirm.

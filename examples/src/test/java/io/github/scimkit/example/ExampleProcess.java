@@ -52,7 +52,21 @@ final class ExampleProcess implements AutoCloseable {
    * @return the running process
    */
   static ExampleProcess start(String name, String... args) throws Exception {
-    return launch(name, List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()), args);
+    return start(name, List.of(), args);
+  }
+
+  /**
+   * Starts {@code Main} like {@link #start(String, String...)}, with JVM options such as {@code -Dname=value}.
+   *
+   * @param name a name for the log file
+   * @param jvmOptions options placed before the main class
+   * @param args the flags
+   * @return the running process
+   */
+  static ExampleProcess start(String name, List<String> jvmOptions, String... args) throws Exception {
+    List<String> javaArgs = new ArrayList<>(jvmOptions);
+    javaArgs.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    return launch(name, javaArgs, args);
   }
 
   /**
@@ -140,6 +154,45 @@ final class ExampleProcess implements AutoCloseable {
     } catch (IOException e) {
       return "(no log)";
     }
+  }
+
+  /**
+   * Kills the server without warning (SIGKILL on Linux) and waits for it to die.
+   *
+   * @return the exit status: 137 (128 + SIGKILL)
+   */
+  int kill() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new AssertionError("The killed server did not exit");
+    }
+    return process.exitValue();
+  }
+
+  /**
+   * Asks the server to stop (SIGTERM on Linux) and waits up to a minute for it to exit.
+   *
+   * @return the exit status: 143 (128 + SIGTERM) after an orderly shutdown
+   */
+  int terminate() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      throw new AssertionError("The server did not stop within a minute of SIGTERM; log " + log.toAbsolutePath());
+    }
+    return process.exitValue();
+  }
+
+  /**
+   * Waits up to a minute for the server to exit on its own.
+   *
+   * @return the exit status
+   */
+  int awaitExit() throws InterruptedException {
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      throw new AssertionError("The server did not exit within a minute; log " + log.toAbsolutePath());
+    }
+    return process.exitValue();
   }
 
   /** Stops the server as Ctrl-C would, and waits for it to exit. */

@@ -12,6 +12,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -54,7 +56,7 @@ public final class JdbcStoreProvider implements StoreProvider {
 
   private JdbcStoreProvider(Builder builder) {
     this.dataSource = builder.dataSource;
-    this.transactions = new Transactions(builder.dataSource);
+    this.transactions = new Transactions(builder.dataSource, new StatementBudget(builder.statementTimeout));
     this.fetchSize = builder.fetchSize;
   }
 
@@ -156,13 +158,29 @@ public final class JdbcStoreProvider implements StoreProvider {
     return settings(tenantId).map(found -> new JdbcTenantStores(this, tenantId));
   }
 
+  /** Lists the tenants with events in {@code scim_outbox} that are neither delivered nor parked. */
+  @Override
+  public List<String> tenantsWithPendingEvents() throws ScimException {
+    return transactions.read(connection -> {
+      try (PreparedStatement select = connection.prepareStatement(
+              "SELECT DISTINCT tenant_id FROM scim_outbox WHERE next_attempt_ms IS NOT NULL");
+          ResultSet rows = select.executeQuery()) {
+        List<String> tenants = new ArrayList<>();
+        while (rows.next()) {
+          tenants.add(rows.getString(1));
+        }
+        return tenants;
+      }
+    });
+  }
+
   /**
    * Returns an API key store over the same data source.
    *
    * @return the API key store
    */
   public JdbcApiKeyStore apiKeyStore() {
-    return new JdbcApiKeyStore(dataSource);
+    return new JdbcApiKeyStore(transactions);
   }
 
   Optional<TenantSettings> settings(String tenantId) throws ScimException {
@@ -203,6 +221,7 @@ public final class JdbcStoreProvider implements StoreProvider {
 
     private final DataSource dataSource;
     private int fetchSize = 256;
+    private Duration statementTimeout = StatementBudget.DEFAULT_BUDGET;
 
     private Builder(DataSource dataSource) {
       this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -219,6 +238,23 @@ public final class JdbcStoreProvider implements StoreProvider {
         throw new IllegalArgumentException("fetchSize must be at least 1");
       }
       this.fetchSize = rows;
+      return this;
+    }
+
+    /**
+     * Sets the time budget of one SQL statement, 5 seconds unless set; rounded up to whole
+     * seconds (the JDBC query timeout's unit). A statement over budget is cancelled, lock waits
+     * included on PostgreSQL, and the request answers 503 with nothing changed. Zero turns the
+     * budget off.
+     *
+     * @param budget the longest one statement may run
+     * @return this builder
+     */
+    public Builder statementTimeout(Duration budget) {
+      if (budget.isNegative()) {
+        throw new IllegalArgumentException("statementTimeout must not be negative");
+      }
+      this.statementTimeout = budget;
       return this;
     }
 
