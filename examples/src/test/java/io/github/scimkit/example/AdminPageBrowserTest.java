@@ -148,8 +148,8 @@ class AdminPageBrowserTest {
 
     click(By.id("rotate-key"));
     String key = awaitKey(firstKey);
-    assertThat(copied("copy-api-key")).isEqualTo(key);
-    assertThat(copied("copy-scim-url")).isEqualTo(scimUrl);
+    assertCopies("copy-api-key", key);
+    assertCopies("copy-scim-url", scimUrl);
     assertThat(Http.scim("GET", scimUrl + "/Users", firstKey, null).status()).isEqualTo(401);
     assertThat(Http.scim("GET", scimUrl + "/Users", key, null).status()).isEqualTo(200);
 
@@ -164,8 +164,8 @@ class AdminPageBrowserTest {
     // Dana follows the link from the outbox, which only shows a page, and presses its button: Accepted.
     String link = read(By.cssSelector("#outbox tr[data-kind='invitation'] a"), a -> a.getAttribute("href"));
     browser.get(link);
-    awaitText(By.tagName("h1"), "Your invitation");
-    click(By.cssSelector("form button"));
+    awaitText(By.tagName("h1"), "Your invitation"); // following the link accepts nothing by itself
+    click(By.cssSelector("form button[type='submit']"));
     awaitText(By.tagName("h1"), "Invitation accepted");
 
     // Back in the console (the token is kept for the session): Confirm.
@@ -194,6 +194,22 @@ class AdminPageBrowserTest {
       String shown = driver.findElement(By.id("api-key")).getText();
       return shown.startsWith("scimkit_") && !shown.equals(previous) ? shown : null;
     });
+  }
+
+  /**
+   * Presses a Copy button, then pastes the clipboard into the new-organization field until it
+   * holds the expected text (the copy completes asynchronously).
+   */
+  private static void assertCopies(String button, String expected) {
+    click(By.id(button));
+    By field = By.id("new-org-name");
+    wait.until(driver -> {
+      WebElement input = driver.findElement(field);
+      input.clear();
+      input.sendKeys(Keys.chord(Keys.CONTROL, "v"));
+      return expected.equals(input.getAttribute("value"));
+    });
+    browser.findElement(field).clear();
   }
 
   private static void awaitStatus(String userName, String status) {
@@ -229,17 +245,5 @@ class AdminPageBrowserTest {
       driver.findElement(locator).sendKeys(text);
       return true;
     });
-  }
-
-  /** Presses a Copy button and pastes the clipboard into the new-organization field to read it. */
-  private static String copied(String button) {
-    click(By.id(button));
-    awaitText(By.id(button), "Copied");
-    WebElement field = browser.findElement(By.id("new-org-name"));
-    field.clear();
-    field.sendKeys(Keys.chord(Keys.CONTROL, "v"));
-    String pasted = field.getAttribute("value");
-    field.clear();
-    return pasted;
   }
 }

@@ -15,7 +15,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -211,7 +210,7 @@ public final class JdbcStoreProvider implements StoreProvider {
   boolean isH2(Connection connection) throws SQLException {
     Boolean known = h2;
     if (known == null) {
-      known = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2");
+      known = SchemaMigrations.vendor(connection).equals("h2");
       h2 = known;
     }
     return known;

@@ -40,7 +40,7 @@ final class SchemaMigrations {
     String vendor;
     Optional<Integer> legacy;
     try (Connection connection = dataSource.getConnection()) {
-      vendor = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2") ? "h2" : "postgresql";
+      vendor = vendor(connection);
       legacy = legacyVersion(connection);
     }
     String baseline = legacy.map(String::valueOf).orElse("0");
@@ -54,6 +54,11 @@ final class SchemaMigrations {
         .load()
         .migrate();
     return result.migrations.stream().map(applied -> Integer.valueOf(applied.version)).toList();
+  }
+
+  /** Returns the directory of scripts for a database: {@code h2} or {@code postgresql}. */
+  static String vendor(Connection connection) throws SQLException {
+    return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2") ? "h2" : "postgresql";
   }
 
   /** The highest version in the legacy history table, when the current schema has one. */

@@ -2,6 +2,9 @@ package io.github.scimkit.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.scimkit.core.store.Attributes;
+import io.github.scimkit.core.store.NewRecord;
+import io.github.scimkit.core.store.TenantStores;
 import io.github.scimkit.core.tenant.ApiKeyRecord;
 import io.github.scimkit.core.tenant.TenantSettings;
 import java.sql.Connection;
@@ -11,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -85,16 +89,19 @@ abstract class MigrationTest {
         "CREATE TABLE scimkit_schema_history (version INTEGER NOT NULL PRIMARY KEY, description VARCHAR(255) NOT NULL,"
             + " script VARCHAR(255) NOT NULL, installed_ms BIGINT NOT NULL)",
         "INSERT INTO scimkit_schema_history VALUES (1, 'init', 'V1__init.sql', 1700000000000)",
-        // A tenant and a key written by that version, in its own tables.
-        "INSERT INTO scim_tenant (tenant_id, scim_enabled, scim_mode, idp_profile) VALUES ('acme', TRUE, 'LENIENT', 'generic')",
+        // ...and what that release's code wrote at version 1: a tenant and its API key.
+        "INSERT INTO scim_tenant (tenant_id, scim_enabled, scim_mode, idp_profile) VALUES ('acme', TRUE, 'LENIENT', 'okta')",
         "INSERT INTO scim_api_key (key_hash, key_id, tenant_id, created_ms) VALUES ('hash-1', 'key-1', 'acme', 0)");
 
     JdbcStoreProvider stores = JdbcStoreProvider.builder(dataSource).build();
-    assertThat(stores.migrate()).doesNotContain(1);
+    assertThat(stores.migrate()).as("the later scripts only").doesNotContain(1);
     assertThat(stores.migrate()).isEmpty();
     assertThat(history()).startsWith("1 BASELINE migrated by scimkit_schema_history");
-    assertThat(stores.tenant("acme")).isPresent();
+    assertThat(stores.tenant("acme").orElseThrow().settings().idpProfile()).isEqualTo("okta");
     assertThat(stores.apiKeyStore().findByHash("hash-1")).map(ApiKeyRecord::tenantId).contains("acme");
+    TenantStores acme = stores.tenant("acme").orElseThrow();
+    acme.users().create(new NewRecord("u1", Instant.EPOCH, Attributes.of(Map.of("userName", "pat")), List.of()));
+    assertThat(acme.users().get("u1")).isPresent();
     assertThat(count("scimkit_schema_history")).isEqualTo(1);
   }
 
