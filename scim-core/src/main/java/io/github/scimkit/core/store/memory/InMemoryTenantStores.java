@@ -20,8 +20,8 @@ final class InMemoryTenantStores implements TenantStores {
 
   private final String tenantId;
   private final TenantLock lock = new TenantLock();
-  private final InMemoryUserStore users = new InMemoryUserStore(lock);
   private final InMemoryGroupStore groups = new InMemoryGroupStore(lock);
+  private final InMemoryUserStore users = new InMemoryUserStore(lock, groups);
   private volatile TenantSettings settings;
 
   InMemoryTenantStores(String tenantId, TenantSettings settings) {

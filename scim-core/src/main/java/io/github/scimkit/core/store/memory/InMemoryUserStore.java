@@ -1,12 +1,25 @@
 package io.github.scimkit.core.store.memory;
 
+import io.github.scimkit.core.store.ResourceRecord;
 import io.github.scimkit.core.store.UserStore;
+import java.util.List;
 
-/** One tenant's users in memory. Deleting a user leaves its memberships to the engine. */
+/**
+ * One tenant's users in memory. Deleting a user leaves its memberships to the engine; a search
+ * evaluates {@link io.github.scimkit.core.store.query.Condition.MemberOf} on the tenant's groups.
+ */
 final class InMemoryUserStore extends InMemoryRecordStore implements UserStore {
 
-  InMemoryUserStore(TenantLock lock) {
+  private final InMemoryGroupStore groups;
+
+  InMemoryUserStore(TenantLock lock, InMemoryGroupStore groups) {
     super(lock);
+    this.groups = groups;
+  }
+
+  @Override
+  List<ResourceRecord> groupRecordsOf(String memberId) {
+    return groups.recordsOfGroupsOf(memberId);
   }
 
   @Override

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** One store's records by id, with their unique index. Not thread-safe. */
@@ -47,12 +48,15 @@ final class RecordTable {
     return previous;
   }
 
-  /** Returns the records that match a condition, using an index when the condition allows. */
-  List<ResourceRecord> matching(Condition condition) {
+  /**
+   * Returns the records that match a condition, using an index when the condition allows; {@code
+   * groupsOf} gives a user's group records for {@link Condition.MemberOf}.
+   */
+  List<ResourceRecord> matching(Condition condition, Function<String, List<ResourceRecord>> groupsOf) {
     Collection<StoredRecord> candidates = indexed(condition).orElseGet(records::values);
     return candidates.stream()
         .map(StoredRecord::record)
-        .filter(record -> ConditionMatcher.matches(condition, record))
+        .filter(record -> ConditionMatcher.matches(condition, record, groupsOf))
         .collect(Collectors.toList());
   }
 
