@@ -12,7 +12,6 @@ import io.github.scimkit.core.projection.Projection;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -69,11 +68,15 @@ public final class RootSearchEndpoint {
         generator.writeArrayFieldStart("Resources");
         for (SearchResults page : pages) {
           try (page) {
-            for (Iterator<ResourceView> views = page.resources().iterator(); views.hasNext(); ) {
-              ResourceView view = views.next();
-              Projection projection = Projection.defaults(
-                  view.kind() == ResourceKind.USER ? mapping.users() : mapping.groups());
-              new ResourceWriter(request, projection).write(generator, view);
+            List<ResourceView> views = page.resources().toList();
+            if (views.isEmpty()) {
+              continue;
+            }
+            ResourceWriter writer = new ResourceWriter(request, Projection.defaults(
+                views.get(0).kind() == ResourceKind.USER ? mapping.users() : mapping.groups()));
+            writer.prefetchGroups(views);
+            for (ResourceView view : views) {
+              writer.write(generator, view);
             }
           }
         }
