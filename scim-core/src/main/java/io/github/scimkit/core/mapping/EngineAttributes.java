@@ -14,14 +14,14 @@ final class EngineAttributes {
 
   private EngineAttributes() {}
 
-  /** Group {@code members}: value, $ref, display and type, written through the group. */
+  /** Group {@code members}: users only, since groups do not nest, so neither type nor $ref offers Group. */
   static AttributeDefinition members() {
     AttributeDefinition value = sub("value", Type.STRING, Mutability.IMMUTABLE).setCaseExact(true).build();
     AttributeDefinition ref = sub("$ref", Type.REFERENCE, Mutability.IMMUTABLE)
-        .addReferenceTypes("User", "Group").build();
+        .addReferenceTypes("User").build();
     AttributeDefinition display = sub("display", Type.STRING, Mutability.READ_ONLY).build();
     AttributeDefinition type = sub("type", Type.STRING, Mutability.IMMUTABLE)
-        .addCanonicalValues("User", "Group").build();
+        .addCanonicalValues("User").build();
     return new AttributeDefinition.Builder().setName("members").setType(Type.COMPLEX)
         .setMultiValued(true).setMutability(Mutability.READ_WRITE).setReturned(Returned.DEFAULT)
         .setUniqueness(Uniqueness.NONE).addSubAttributes(value, ref, display, type).build();

@@ -1,22 +1,18 @@
 package io.github.scimkit.core.engine;
 
-import io.github.scimkit.core.request.RequestContext;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.utils.JsonUtils;
 import io.github.scimkit.core.dialect.Tolerance;
-import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.mapping.DerivedValue;
 import io.github.scimkit.core.mapping.ScimMapping;
 import io.github.scimkit.core.profile.IdpProfile;
 import io.github.scimkit.core.profile.IdpProfiles;
+import io.github.scimkit.core.request.RequestContext;
+import io.github.scimkit.core.resource.ResourceKind;
+import io.github.scimkit.core.resource.ResourceView;
 import io.github.scimkit.core.store.memory.InMemoryStoreProvider;
 import io.github.scimkit.core.tenant.ScimMode;
 import io.github.scimkit.core.tenant.TenantSettings;
@@ -31,6 +27,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Each built-in profile accepts its identity provider's characteristic requests, and the same

@@ -4,7 +4,7 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.exceptions.UnauthorizedException;
 import io.github.scimkit.core.engine.ScimEngine;
 import io.github.scimkit.core.tenant.TenantSettings;
-import io.github.scimkit.jersey.RequestMetrics;
+import io.github.scimkit.jersey.metrics.RequestMetrics;
 import io.github.scimkit.jersey.auth.AuthenticatedClient;
 import io.github.scimkit.jersey.auth.BearerAuthenticator;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -24,6 +24,7 @@ public final class ScimRuntime {
   private final ScimJson json;
   private final ErrorResponses errors;
   private final TenantRateLimiter rateLimiter;
+  private final TenantInFlightLimit inFlight;
   private final RequestMetrics metrics;
 
   /**
@@ -39,8 +40,9 @@ public final class ScimRuntime {
     this.authenticator = authenticator;
     this.settings = settings;
     this.json = new ScimJson(settings.maxBodyBytes(), settings.maxJsonDepth());
-    this.errors = new ErrorResponses(json);
+    this.errors = new ErrorResponses();
     this.rateLimiter = new TenantRateLimiter(settings.requestsPerSecond(), settings.burst(), Clock.systemUTC());
+    this.inFlight = new TenantInFlightLimit(settings.maxInFlightPerTenant());
     this.metrics = metrics;
   }
 
@@ -97,6 +99,15 @@ public final class ScimRuntime {
    */
   public long acquire(String tenantId) {
     return rateLimiter.acquire(tenantId);
+  }
+
+  /**
+   * Returns the per-tenant limit of requests in progress.
+   *
+   * @return the limit
+   */
+  public TenantInFlightLimit inFlight() {
+    return inFlight;
   }
 
   /**

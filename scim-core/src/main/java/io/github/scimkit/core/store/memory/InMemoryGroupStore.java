@@ -20,6 +20,7 @@ import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -32,8 +33,8 @@ final class InMemoryGroupStore extends InMemoryRecordStore implements GroupStore
 
   private final MembershipTable memberships = new MembershipTable();
 
-  InMemoryGroupStore(TenantLock lock) {
-    super(lock);
+  InMemoryGroupStore(TenantLock lock, LongAdder examined) {
+    super(lock, examined);
   }
 
   @Override

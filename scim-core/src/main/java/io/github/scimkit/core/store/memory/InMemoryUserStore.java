@@ -3,6 +3,7 @@ package io.github.scimkit.core.store.memory;
 import io.github.scimkit.core.store.ResourceRecord;
 import io.github.scimkit.core.store.UserStore;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One tenant's users in memory. Deleting a user leaves its memberships to the engine; a search
@@ -12,8 +13,8 @@ final class InMemoryUserStore extends InMemoryRecordStore implements UserStore {
 
   private final InMemoryGroupStore groups;
 
-  InMemoryUserStore(TenantLock lock, InMemoryGroupStore groups) {
-    super(lock);
+  InMemoryUserStore(TenantLock lock, LongAdder examined, InMemoryGroupStore groups) {
+    super(lock, examined);
     this.groups = groups;
   }
 
