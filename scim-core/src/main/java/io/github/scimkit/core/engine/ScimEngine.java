@@ -31,6 +31,7 @@ import io.github.scimkit.core.internal.engine.ReplaceCommand;
 import io.github.scimkit.core.internal.engine.ResourceSupport;
 import io.github.scimkit.core.internal.engine.Session;
 import io.github.scimkit.core.internal.engine.UserGroups;
+import io.github.scimkit.core.resource.UserGroup;
 import io.github.scimkit.core.mapping.ResourceMapping;
 import io.github.scimkit.core.mapping.ScimMapping;
 import io.github.scimkit.core.profile.IdpProfile;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import io.github.scimkit.core.engine.UserGroup;
+import io.github.scimkit.core.resource.UserGroup;
 import io.github.scimkit.core.resource.ResourceView;
 import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.projection.Projection;

@@ -9,7 +9,7 @@ import io.github.scimkit.core.resource.ResourceView;
 import io.github.scimkit.core.engine.ScimEngine;
 import io.github.scimkit.core.engine.SearchParameters;
 import io.github.scimkit.core.engine.SearchResults;
-import io.github.scimkit.core.engine.UserGroup;
+import io.github.scimkit.core.resource.UserGroup;
 import io.github.scimkit.core.request.RequestContext;
 import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.store.Attributes;

@@ -1,7 +1,7 @@
 package io.github.scimkit.core.internal.engine;
 
 import com.unboundid.scim2.common.exceptions.ScimException;
-import io.github.scimkit.core.engine.UserGroup;
+import io.github.scimkit.core.resource.UserGroup;
 import io.github.scimkit.core.mapping.ResourceMapping;
 import io.github.scimkit.core.store.GroupStore;
 import io.github.scimkit.core.store.ResourceRecord;

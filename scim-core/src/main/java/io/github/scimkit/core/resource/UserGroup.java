@@ -1,4 +1,4 @@
-package io.github.scimkit.core.engine;
+package io.github.scimkit.core.resource;
 
 import java.util.Objects;
 
