@@ -1,5 +1,6 @@
 package io.github.scimkit.core.engine;
 
+import io.github.scimkit.core.config.OutboxRetry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
