@@ -20,7 +20,11 @@ import io.github.scimkit.core.store.ResultPage;
 import io.github.scimkit.core.store.TenantStores;
 import io.github.scimkit.core.store.UniqueAttribute;
 import io.github.scimkit.core.store.UnitOfWork;
+import io.github.scimkit.core.store.query.AttributeRef;
+import io.github.scimkit.core.store.query.Condition;
 import io.github.scimkit.core.store.query.PageRequest;
+import io.github.scimkit.core.store.query.Sort;
+import io.github.scimkit.core.store.query.StoreQuery;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -127,6 +131,13 @@ public abstract class GroupStoreContract extends PageCostContract {
   List<String> members(String groupId) throws ScimException {
     try (ResultPage<String> page = groups().members(new MemberQuery(groupId, PageRequest.offset(0, 10_000)))) {
       return page.items().toList();
+    }
+  }
+
+  List<String> userIds(Condition condition) throws ScimException {
+    try (ResultPage<ResourceRecord> page = tenant.users().search(
+        new StoreQuery(condition, Sort.BY_ID, PageRequest.offset(0, 100)))) {
+      return page.items().map(ResourceRecord::id).toList();
     }
   }
 
@@ -308,6 +319,26 @@ public abstract class GroupStoreContract extends PageCostContract {
       ResourceRecord g1 = found.get("u2").get(0);
       assertThat(g1).isEqualTo(groups().get("g1").orElseThrow());
       assertThat(groups().groupsOfMembers(Set.of())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("finds users by their groups: memberOf a group id, a group attribute, negated; never groups")
+    void searchesUsersByTheirGroups() throws Exception {
+      group("g2");
+      groups().addMembers(change("g1", "u1", "u2"));
+      groups().addMembers(change("g2", "u1"));
+
+      assertThat(userIds(Condition.memberOf(Condition.eq(AttributeRef.ID, "g1", true)))).containsExactly("u1", "u2");
+      assertThat(userIds(Condition.memberOf(Condition.eq(AttributeRef.of("displayName"), "group G2", false))))
+          .containsExactly("u1");
+      assertThat(userIds(Condition.not(Condition.memberOf(Condition.all())))).containsExactly("u3", "u4");
+      assertThat(userIds(Condition.and(Condition.memberOf(Condition.eq(AttributeRef.ID, "g1", true)),
+          Condition.eq(AttributeRef.ID, "u2", true)))).containsExactly("u2");
+      assertThat(userIds(Condition.memberOf(Condition.eq(AttributeRef.ID, "G1", true)))).isEmpty();
+      try (ResultPage<ResourceRecord> page = groups().search(new StoreQuery(
+          Condition.memberOf(Condition.all()), Sort.BY_ID, PageRequest.offset(0, 100)))) {
+        assertThat(page.items()).isEmpty();
+      }
     }
 
     @Test

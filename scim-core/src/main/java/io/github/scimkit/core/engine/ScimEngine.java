@@ -32,6 +32,8 @@ import io.github.scimkit.core.internal.engine.ProfileSupports;
 import io.github.scimkit.core.internal.engine.ReplaceCommand;
 import io.github.scimkit.core.internal.engine.ResourceSupport;
 import io.github.scimkit.core.internal.engine.Session;
+import io.github.scimkit.core.internal.engine.UserGroups;
+import io.github.scimkit.core.resource.UserGroup;
 import io.github.scimkit.core.mapping.ResourceMapping;
 import io.github.scimkit.core.mapping.ScimMapping;
 import io.github.scimkit.core.profile.IdpProfile;
@@ -51,9 +53,11 @@ import io.github.scimkit.core.tenant.TenantSettings;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -387,6 +391,20 @@ public final class ScimEngine implements AutoCloseable {
       throw new ResourceNotFoundException("No Group with id " + groupId);
     }
     return MemberPages.stream(tenant.groups(), groupId, services.config().maxPageSize());
+  }
+
+  /**
+   * Returns the groups of users, as their read-only {@code groups} attribute shows them, with one
+   * store call for all the ids: the HTTP layer asks once per page of users.
+   *
+   * @param context who asks, for which tenant
+   * @param userIds the users
+   * @return each user's groups in ascending id order; users in no group, or unknown, are absent
+   * @throws ScimException 404 when there is no such tenant, or when the store fails
+   */
+  public Map<String, List<UserGroup>> groupsOf(RequestContext context, Set<String> userIds) throws ScimException {
+    Session session = session(context);
+    return UserGroups.lookUp(session.stores().groups(), session.support(ResourceKind.GROUP).mapping(), userIds);
   }
 
   private static Path parsePath(String text) throws BadRequestException {

@@ -12,6 +12,9 @@ final class Builtins {
   static final AttributeDefinition ID = string("id", Mutability.READ_ONLY, Uniqueness.SERVER);
   static final AttributeDefinition EXTERNAL_ID =
       string("externalId", Mutability.READ_WRITE, Uniqueness.NONE);
+  static final AttributeDefinition GROUP_DISPLAY = new AttributeDefinition.Builder().setName("display")
+      .setType(Type.STRING).setCaseExact(false).setMutability(Mutability.READ_ONLY)
+      .setReturned(Returned.DEFAULT).setUniqueness(Uniqueness.NONE).build();
   static final AttributeDefinition CREATED = dateTime("created");
   static final AttributeDefinition LAST_MODIFIED = dateTime("lastModified");
 

@@ -35,11 +35,20 @@ final class FilterTranslator {
   private final String resourceName;
   private final String coreUrn;
   private final Map<String, AttributeBinding> bindings;
+  private final String groupDisplayAttribute;
 
-  FilterTranslator(String resourceName, String coreUrn, Map<String, AttributeBinding> bindings) {
+  /**
+   * Creates a translator.
+   *
+   * @param groupDisplayAttribute for users, the group record attribute {@code groups.display}
+   *     compares; {@code null} for groups, which have no {@code groups}
+   */
+  FilterTranslator(String resourceName, String coreUrn, Map<String, AttributeBinding> bindings,
+      String groupDisplayAttribute) {
     this.resourceName = resourceName;
     this.coreUrn = coreUrn;
     this.bindings = bindings;
+    this.groupDisplayAttribute = groupDisplayAttribute;
   }
 
   Condition translate(Filter filter) throws BadRequestException {
@@ -238,6 +247,9 @@ final class FilterTranslator {
       return Optional.of(compare(filter, Builtins.EXTERNAL_ID,
           AttributeRef.of(ResourceMapping.EXTERNAL_ID)));
     }
+    if (name.equals("groups") && groupDisplayAttribute != null) {
+      return Optional.of(userGroups(path, filter));
+    }
     if (name.equals("meta")) {
       String sub = path.size() == 2 ? path.getElement(1).getAttribute() : "";
       if (sub.equalsIgnoreCase("created")) {
@@ -249,6 +261,26 @@ final class FilterTranslator {
       throw BadRequestException.invalidFilter("Filtering on " + path + " is not supported");
     }
     return Optional.empty();
+  }
+
+  /**
+   * A user's {@code groups}: {@code groups pr}, and comparisons of {@code groups.value} (the
+   * group id, case-exact) or {@code groups.display} (the group's display name) become {@link
+   * Condition#memberOf} over the group records.
+   */
+  private Condition userGroups(Path path, Filter filter) throws BadRequestException {
+    String sub = path.size() == 2 ? path.getElement(1).getAttribute() : "";
+    if (path.size() == 1 && filter.getFilterType() == FilterType.PRESENT) {
+      return Condition.memberOf(Condition.all());
+    }
+    if (sub.equalsIgnoreCase("value")) {
+      return Condition.memberOf(compare(filter, Builtins.ID, AttributeRef.ID));
+    }
+    if (sub.equalsIgnoreCase("display")) {
+      return Condition.memberOf(compare(filter, Builtins.GROUP_DISPLAY, AttributeRef.of(groupDisplayAttribute)));
+    }
+    throw BadRequestException.invalidFilter(
+        "Filter a user's groups by groups.value or groups.display: " + filter);
   }
 
   private AttributeBinding binding(Path path, Filter filter) throws BadRequestException {

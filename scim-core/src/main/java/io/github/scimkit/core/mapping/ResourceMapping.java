@@ -37,7 +37,8 @@ import java.util.Set;
  * Immutable and thread-safe.
  *
  * <p>{@code id}, {@code externalId} (record attribute {@value #EXTERNAL_ID}) and {@code meta}
- * are built in. For groups, {@code members} is published but left to the engine. Attribute
+ * are built in. For groups, {@code members} is published but left to the engine; for users, so
+ * is the read-only {@code groups}, which filters reach as {@link Condition.MemberOf}. Attribute
  * names are case-insensitive everywhere (RFC 7643 §2.1).
  */
 public final class ResourceMapping {
@@ -55,6 +56,7 @@ public final class ResourceMapping {
   private final PasswordHandler passwordHandler;
   private final boolean externalIdUnique;
   private final boolean members;
+  private final String groupDisplayAttribute;
 
   private final Map<String, AttributeBinding> bindings;
   private final List<SchemaResource> schemas;
@@ -75,6 +77,7 @@ public final class ResourceMapping {
     passwordHandler = builder.passwordHandler;
     externalIdUnique = builder.externalIdUnique;
     members = builder.members;
+    groupDisplayAttribute = builder.groupDisplayAttribute;
 
     List<BoundRule> bound = new ArrayList<>();
     for (MappingRule rule : rules) {
@@ -109,7 +112,7 @@ public final class ResourceMapping {
     derivations = derivedValues.stream().map(Derivation::new).toList();
     renderer = new ResourceRenderer(coreUrn, ordered);
     reader = new ResourceReader(coreUrn, extensions.keySet(), bindings, passwordHandler);
-    filters = new FilterTranslator(name, coreUrn, bindings);
+    filters = new FilterTranslator(name, coreUrn, bindings, members ? null : groupDisplayAttribute);
     sorts = new SortTranslator(coreUrn, bindings);
   }
 
@@ -144,6 +147,7 @@ public final class ResourceMapping {
     derivedValues.forEach(builder::derive);
     builder.passwordHandler = passwordHandler;
     builder.externalIdUnique = externalIdUnique;
+    builder.groupDisplayAttribute = groupDisplayAttribute;
     return builder;
   }
 
@@ -181,6 +185,28 @@ public final class ResourceMapping {
    */
   public List<MappingRule> rules() {
     return rules;
+  }
+
+  /**
+   * Returns the record attribute of the rule with a path, compared case-insensitively.
+   *
+   * @param path the SCIM path, such as {@code displayName}
+   * @return the record attribute, or empty when no rule has the path
+   */
+  public Optional<String> recordAttribute(String path) {
+    return rules.stream().filter(rule -> rule.path().equalsIgnoreCase(path))
+        .map(MappingRule::recordAttribute).findFirst();
+  }
+
+  /**
+   * Returns, for a User mapping, the group record attribute that a {@code groups.display}
+   * filter compares: the Group mapping's {@code displayName} attribute, which {@link
+   * ScimMapping} sets.
+   *
+   * @return the attribute
+   */
+  public String groupDisplayAttribute() {
+    return groupDisplayAttribute;
   }
 
   /**
@@ -373,9 +399,7 @@ public final class ResourceMapping {
   private List<SchemaResource> buildSchemas(List<AttributeBinding> ordered) {
     List<SchemaResource> result = new ArrayList<>();
     List<AttributeDefinition> core = attributesOf(ordered, coreUrn);
-    if (members) {
-      core.add(membersDefinition());
-    }
+    core.add(members ? EngineAttributes.members() : EngineAttributes.groups());
     result.add(new SchemaResource(coreUrn, name, description, core));
     extensions.forEach((urn, info) ->
         result.add(new SchemaResource(urn, info.name(), info.description(), attributesOf(ordered, urn))));
@@ -390,24 +414,6 @@ public final class ResourceMapping {
       }
     }
     return attributes;
-  }
-
-  /** Group members: users only, since groups do not nest, so neither type nor $ref offers Group. */
-  private static AttributeDefinition membersDefinition() {
-    AttributeDefinition value = sub("value", Type.STRING, Mutability.IMMUTABLE).setCaseExact(true).build();
-    AttributeDefinition ref = sub("$ref", Type.REFERENCE, Mutability.IMMUTABLE)
-        .addReferenceTypes("User").build();
-    AttributeDefinition display = sub("display", Type.STRING, Mutability.READ_ONLY).build();
-    AttributeDefinition type = sub("type", Type.STRING, Mutability.IMMUTABLE)
-        .addCanonicalValues("User").build();
-    return new AttributeDefinition.Builder().setName("members").setType(Type.COMPLEX)
-        .setMultiValued(true).setMutability(Mutability.READ_WRITE).setReturned(Returned.DEFAULT)
-        .setUniqueness(Uniqueness.NONE).addSubAttributes(value, ref, display, type).build();
-  }
-
-  private static AttributeDefinition.Builder sub(String name, Type type, Mutability mutability) {
-    return new AttributeDefinition.Builder().setName(name).setType(type)
-        .setMutability(mutability).setReturned(Returned.DEFAULT).setUniqueness(Uniqueness.NONE);
   }
 
   /** The published name and description of a schema extension. */
@@ -431,6 +437,7 @@ public final class ResourceMapping {
     private final Map<String, DerivedValue> derived = new LinkedHashMap<>();
     private PasswordHandler passwordHandler;
     private boolean externalIdUnique;
+    private String groupDisplayAttribute = "displayName";
 
     private Builder(String name, String endpoint, String description, String coreUrn,
         boolean members) {
@@ -526,6 +533,19 @@ public final class ResourceMapping {
      */
     public Builder passwordHandler(PasswordHandler handler) {
       passwordHandler = handler;
+      return this;
+    }
+
+    /**
+     * Sets, for a User mapping, the group record attribute a {@code groups.display} filter
+     * compares; {@code displayName} unless set. {@link ScimMapping} sets it from its Group
+     * mapping.
+     *
+     * @param recordAttribute the group record attribute
+     * @return this builder
+     */
+    public Builder groupDisplayAttribute(String recordAttribute) {
+      groupDisplayAttribute = Objects.requireNonNull(recordAttribute, "recordAttribute");
       return this;
     }
 

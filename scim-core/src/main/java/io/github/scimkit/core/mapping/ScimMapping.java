@@ -103,9 +103,13 @@ public final class ScimMapping {
      * @return the mapping
      */
     public ScimMapping build() {
-      return new ScimMapping(
-          users != null ? users : DefaultMappings.users().build(),
-          groups != null ? groups : DefaultMappings.groups().build());
+      ResourceMapping builtGroups = groups != null ? groups : DefaultMappings.groups().build();
+      ResourceMapping builtUsers = users != null ? users : DefaultMappings.users().build();
+      String display = builtGroups.recordAttribute("displayName").orElse("displayName");
+      if (!display.equals(builtUsers.groupDisplayAttribute())) {
+        builtUsers = builtUsers.toBuilder().groupDisplayAttribute(display).build();
+      }
+      return new ScimMapping(builtUsers, builtGroups);
     }
 
     private static ResourceMapping requireType(ResourceMapping mapping, String coreUrn) {

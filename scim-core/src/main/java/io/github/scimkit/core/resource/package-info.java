@@ -3,7 +3,8 @@
  * io.github.scimkit.core.resource.ResourceKind} names users and groups for the engine, the events,
  * the audit and the stores' callers; {@link io.github.scimkit.core.resource.ResourceView} is a
  * resource as the engine returns it, and {@link io.github.scimkit.core.resource.EntityTags}
- * formats and parses its version as a weak ETag.
+ * formats and parses its version as a weak ETag; {@link io.github.scimkit.core.resource.UserGroup}
+ * is one element of a user's read-only {@code groups}.
  *
  * <p>It depends on no ScimKit package but {@code store}'s records, so the engine's façade, its
  * internal commands and the adapter may all depend on it without a cycle.

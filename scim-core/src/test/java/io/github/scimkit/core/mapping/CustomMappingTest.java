@@ -71,7 +71,11 @@ class CustomMappingTest {
         .containsExactly("userName", "name", "displayName", "nickName", "profileUrl", "title",
             "userType", "preferredLanguage", "locale", "timezone", "active", "password", "emails",
             "phoneNumbers", "ims", "photos", "addresses", "entitlements", "roles",
-            "x509Certificates");
+            "x509Certificates", "groups");
+    AttributeDefinition groups = users.definition(Path.fromString("groups")).orElseThrow();
+    assertThat(groups.getMutability()).isEqualTo(Mutability.READ_ONLY);
+    assertThat(groups.getSubAttributes()).extracting(AttributeDefinition::getName)
+        .containsExactly("value", "$ref", "display", "type");
     assertThat(users.schemas().get(1).getAttributes()).extracting(AttributeDefinition::getName)
         .containsExactly("employeeNumber", "costCenter", "organization", "division", "department",
             "manager");

@@ -70,6 +70,21 @@ class FilterTranslationTest {
   }
 
   @Test
+  void pushesAUsersGroupsDownAsMemberOf() throws Exception {
+    assertThat(users("groups.value eq \"g-1\"")).isEqualTo(
+        Condition.memberOf(Condition.eq(AttributeRef.ID, "g-1", true)));
+    assertThat(users("groups.display eq \"Ops\"")).isEqualTo(
+        Condition.memberOf(Condition.eq(AttributeRef.of("displayName"), "Ops", false)));
+    assertThat(users("groups pr")).isEqualTo(Condition.memberOf(Condition.all()));
+    ResourceMapping renamed = ScimMapping.builder()
+        .groups(ResourceMapping.groupBuilder().rule("displayName", "name").build()).build().users();
+    assertThat(renamed.toCondition(filter("groups.display sw \"O\""))).isEqualTo(
+        Condition.memberOf(Condition.compare(AttributeRef.of("name"), Operator.SW, "O", false)));
+    assertThatThrownBy(() -> users("groups.type eq \"direct\""))
+        .hasFieldOrPropertyWithValue("scimError.scimType", "invalidFilter");
+  }
+
+  @Test
   void treatsNullAsAbsence() throws Exception {
     assertThat(users("displayName eq null")).isEqualTo(not(present(AttributeRef.of("displayName"))));
     assertThat(users("displayName ne null")).isEqualTo(present(AttributeRef.of("displayName")));

@@ -20,7 +20,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.net.URI;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -103,8 +103,10 @@ public final class ResourceEndpoints {
           generator.writeNumberField("startIndex", results.startIndex());
         }
         generator.writeArrayFieldStart("Resources");
-        for (Iterator<ResourceView> views = results.resources().iterator(); views.hasNext(); ) {
-          writer.write(generator, views.next());
+        List<ResourceView> views = results.resources().toList();
+        writer.prefetchGroups(views);
+        for (ResourceView view : views) {
+          writer.write(generator, view);
         }
         generator.writeEndArray();
         if (cursor) {

@@ -1,27 +1,35 @@
 package io.github.scimkit.jersey.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import io.github.scimkit.core.resource.UserGroup;
 import io.github.scimkit.core.resource.ResourceView;
 import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.projection.Projection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Writes resources as JSON: sets {@code meta.location}, applies the projection, and streams a
- * group's members from the store page by page, never holding them all.
+ * Writes resources as JSON: sets {@code meta.location}, adds a user's {@code groups} (looked up
+ * once per page with {@link #prefetchGroups}), applies the projection, and streams a group's
+ * members from the store page by page, never holding them all.
  */
 public final class ResourceWriter {
 
   private static final String MEMBERS = "members";
+  private static final String GROUPS = "groups";
 
   private final ScimRequest request;
   private final Projection projection;
+  private Map<String, List<UserGroup>> groups;
 
   /**
    * Creates a writer for one request.
@@ -55,6 +63,30 @@ public final class ResourceWriter {
   }
 
   /**
+   * Looks up the {@code groups} of the users among the views with one engine call, unless the
+   * projection leaves {@code groups} out; {@link #write} then uses them.
+   *
+   * @param views the page about to be written
+   * @throws IOException when the lookup fails
+   */
+  public void prefetchGroups(List<ResourceView> views) throws IOException {
+    Set<String> users = new HashSet<>();
+    views.stream().filter(view -> view.kind() == ResourceKind.USER).forEach(view -> users.add(view.id()));
+    groups = groupsOf(users);
+  }
+
+  private Map<String, List<UserGroup>> groupsOf(Set<String> users) throws IOException {
+    if (users.isEmpty() || !projection.returns(GROUPS)) {
+      return Map.of();
+    }
+    try {
+      return request.runtime().engine().groupsOf(request.context(), users);
+    } catch (ScimException e) {
+      throw new IOException("Reading the groups of " + users.size() + " users failed", e);
+    }
+  }
+
+  /**
    * Writes one resource.
    *
    * @param generator where to write
@@ -64,6 +96,9 @@ public final class ResourceWriter {
   public void write(JsonGenerator generator, ResourceView view) throws IOException {
     ObjectNode node = view.resource().getObjectNode();
     ((ObjectNode) node.path("meta")).put("location", location(view));
+    if (view.kind() == ResourceKind.USER && projection.returns(GROUPS)) {
+      addGroups(node, view.id());
+    }
     projection.apply(view.resource());
     generator.writeStartObject();
     for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> fields = node.fields(); fields.hasNext(); ) {
@@ -75,6 +110,25 @@ public final class ResourceWriter {
       writeMembers(generator, view.id());
     }
     generator.writeEndObject();
+  }
+
+  private void addGroups(ObjectNode node, String userId) throws IOException {
+    if (groups == null) {
+      groups = groupsOf(Set.of(userId));
+    }
+    List<UserGroup> userGroups = groups.getOrDefault(userId, List.of());
+    if (userGroups.isEmpty()) {
+      return;
+    }
+    ArrayNode array = node.putArray(GROUPS);
+    for (UserGroup group : userGroups) {
+      ObjectNode element = array.addObject().put("value", group.value())
+          .put("$ref", request.location("Groups", group.value()));
+      if (group.display() != null) {
+        element.put("display", group.display());
+      }
+      element.put("type", UserGroup.DIRECT);
+    }
   }
 
   private void writeMembers(JsonGenerator generator, String groupId) throws IOException {

@@ -14,7 +14,6 @@ import io.github.scimkit.core.resource.ResourceKind;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -90,8 +89,9 @@ public final class RootSearchEndpoint {
         generator.writeArrayFieldStart("Resources");
         for (SearchResults page : pages) {
           try (page) {
-            for (Iterator<ResourceView> views = page.resources().iterator(); views.hasNext(); ) {
-              ResourceView view = views.next();
+            List<ResourceView> views = page.resources().toList();
+            userWriter.prefetchGroups(views);
+            for (ResourceView view : views) {
               (view.kind() == ResourceKind.USER ? userWriter : groupWriter).write(generator, view);
             }
           }

@@ -31,6 +31,8 @@ import java.time.Instant;
  *       Locale.ROOT}, against a parameter folded the same way.
  *   <li>{@code co}, {@code sw} and {@code ew} use {@code LIKE ... ESCAPE '\'} with {@code %},
  *       {@code _} and {@code \} escaped.
+ *   <li>{@link Condition.MemberOf} is a subquery over {@code scim_member} joined to the group
+ *       records, with the group condition translated against them.
  *   <li>Equality and prefix tests also test the indexed 256-character key column, so an index
  *       serves them.
  * </ul>
@@ -44,11 +46,14 @@ final class FilterSql {
 
   private final String tenantId;
   private final String kind;
+  private final String record;
   private int aliases;
 
-  private FilterSql(String tenantId, String kind) {
+  private FilterSql(String tenantId, String kind, String record, int aliases) {
     this.tenantId = tenantId;
     this.kind = kind;
+    this.record = record;
+    this.aliases = aliases;
   }
 
   /**
@@ -74,7 +79,7 @@ final class FilterSql {
    * subquery on the third column of the primary key); PostgreSQL plans it as the same semi-join.
    */
   static Query query(Condition condition, String tenantId, String kind) {
-    FilterSql filter = new FilterSql(tenantId, kind);
+    FilterSql filter = new FilterSql(tenantId, kind, "r", 0);
     Condition.Compare driver = null;
     java.util.List<Condition> rest = new java.util.ArrayList<>();
     if (filter.drives(condition)) {
@@ -97,7 +102,7 @@ final class FilterSql {
       String d = "d" + (++filter.aliases);
       from.append("(SELECT DISTINCT " + d + ".resource_id FROM scim_value " + d + " WHERE " + d + ".tenant_id = ")
           .param(tenantId).append(" AND " + d + ".kind = ").param(kind).append(" AND ")
-          .append(rows(d, driver.attribute(), false, false)).append(" AND ")
+          .append(filter.rows(d, driver.attribute(), false, false)).append(" AND ")
           .append(valuePredicate(d, driver.operator(), driver.value(), driver.caseExact()))
           .append(") " + d + " JOIN scim_resource r ON r.tenant_id = ").param(tenantId)
           .append(" AND r.kind = ").param(kind).append(" AND r.id = " + d + ".resource_id");
@@ -128,7 +133,7 @@ final class FilterSql {
    * NULL, so the test is two-valued like {@code EXISTS}.
    */
   private Sql openIn(String v, Sql out) {
-    return out.append("r.id IN (SELECT " + v + ".resource_id FROM scim_value " + v + " WHERE " + v + ".tenant_id = ")
+    return out.append(record + ".id IN (SELECT " + v + ".resource_id FROM scim_value " + v + " WHERE " + v + ".tenant_id = ")
         .param(tenantId).append(" AND " + v + ".kind = ").param(kind).append(" AND ");
   }
 
@@ -147,6 +152,8 @@ final class FilterSql {
       out.append(")");
     } else if (condition instanceof Condition.AnyElement any) {
       anyElement(any, out);
+    } else if (condition instanceof Condition.MemberOf memberOf) {
+      memberOf(memberOf, out);
     } else {
       out.append(condition == Condition.Constant.ALL ? TRUE : FALSE);
     }
@@ -176,11 +183,33 @@ final class FilterSql {
 
   private void anyElement(Condition.AnyElement any, Sql out) {
     String e = "e" + (++aliases);
-    out.append("EXISTS (SELECT 1 FROM scim_value " + e + " WHERE " + e + ".tenant_id = r.tenant_id AND "
-            + e + ".kind = r.kind AND " + e + ".resource_id = r.id AND " + e + ".attribute = ")
+    out.append("EXISTS (SELECT 1 FROM scim_value " + e + " WHERE " + e + ".tenant_id = " + record + ".tenant_id AND "
+            + e + ".kind = " + record + ".kind AND " + e + ".resource_id = " + record + ".id AND " + e + ".attribute = ")
         .param(any.attribute()).append(" AND " + e + ".sub_attribute <> '' GROUP BY " + e + ".ordinal HAVING ");
     new ElementSql(e, any.attribute()).condition(any.element(), out);
     out.append(")");
+  }
+
+  /**
+   * A user's membership: {@code r.id IN (SELECT m.member_id FROM scim_member m JOIN scim_resource
+   * g ... WHERE <the group condition over g>)}, the group condition translated as a group search
+   * would be. Nothing matches in a group search.
+   */
+  private void memberOf(Condition.MemberOf memberOf, Sql out) {
+    if (!kind.equals("User")) {
+      out.append(FALSE);
+      return;
+    }
+    int n = ++aliases;
+    String m = "m" + n;
+    String g = "g" + n;
+    FilterSql groups = new FilterSql(tenantId, "Group", g, aliases);
+    out.append(record + ".id IN (SELECT " + m + ".member_id FROM scim_member " + m + " JOIN scim_resource " + g
+            + " ON " + g + ".tenant_id = " + m + ".tenant_id AND " + g + ".kind = " + m + ".group_kind AND "
+            + g + ".id = " + m + ".group_id WHERE " + m + ".tenant_id = ").param(tenantId).append(" AND (");
+    groups.condition(memberOf.group(), out);
+    aliases = groups.aliases;
+    out.append("))");
   }
 
   private static boolean isRecordField(AttributeRef ref) {
@@ -239,10 +268,11 @@ final class FilterSql {
    * whole attribute takes its complex rows too. {@code correlated} ties the rows to {@code r};
    * without it the caller restricts tenant and kind (see {@link #openIn}).
    */
-  private static Sql rows(String v, AttributeRef ref, boolean anySub, boolean correlated) {
+  private Sql rows(String v, AttributeRef ref, boolean anySub, boolean correlated) {
     Sql sql = new Sql();
     if (correlated) {
-      sql.append(v + ".tenant_id = r.tenant_id AND " + v + ".kind = r.kind AND " + v + ".resource_id = r.id AND ");
+      sql.append(v + ".tenant_id = " + record + ".tenant_id AND " + v + ".kind = " + record + ".kind AND "
+          + v + ".resource_id = " + record + ".id AND ");
     }
     sql.append(v + ".attribute = ").param(ref.name());
     if (ref.subAttribute() != null) {
@@ -291,19 +321,19 @@ final class FilterSql {
   }
 
   /** The test of a record field, or {@code null} when it can never hold. */
-  private static Sql fieldPredicate(String field, Operator operator, Object value, boolean caseExact) {
+  private Sql fieldPredicate(String field, Operator operator, Object value, boolean caseExact) {
     Sql sql = new Sql();
     if (field.equals("id")) {
       if (!(value instanceof String text)) {
         return null;
       }
-      return stringTest(sql, caseExact ? "r.id" : "r.id_folded", null, operator,
+      return stringTest(sql, caseExact ? record + ".id" : record + ".id_folded", null, operator,
           caseExact ? text : ValueRows.fold(text));
     }
     if (!(value instanceof Instant instant) || operator.isSubstring()) {
       return null;
     }
-    String column = field.equals("created") ? "r.created_ms" : "r.last_modified_ms";
+    String column = record + (field.equals("created") ? ".created_ms" : ".last_modified_ms");
     return sql.append(column + " " + symbol(operator) + " ").param(instant.toEpochMilli());
   }
 

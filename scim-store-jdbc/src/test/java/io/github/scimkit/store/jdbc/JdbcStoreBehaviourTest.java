@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ResourceConflictException;
+import io.github.scimkit.core.resource.ResourceView;
+import io.github.scimkit.core.engine.ScimEngine;
+import io.github.scimkit.core.engine.SearchParameters;
+import io.github.scimkit.core.engine.SearchResults;
+import io.github.scimkit.core.resource.UserGroup;
+import io.github.scimkit.core.request.RequestContext;
+import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.store.Attributes;
 import io.github.scimkit.core.store.ComplexValue;
 import io.github.scimkit.core.store.MembershipChange;
@@ -82,6 +89,41 @@ abstract class JdbcStoreBehaviourTest {
     assertThat(large.group().version()).isEqualTo(2);
     assertThat(intoLarge).hasSize(4);
     assertThat(intoLarge.toString()).isEqualTo(intoSmall.toString());
+  }
+
+  @Test
+  @DisplayName("the groups of a page of users cost one statement on scim_member, for 2 users as for 20")
+  void usersGroupsCostOneStatementPerPage() throws Exception {
+    TenantStores tenant = TestDatabases.newTenant(provider);
+    Set<String> all = new java.util.TreeSet<>();
+    for (int i = 0; i < 20; i++) {
+      tenant.users().create(new NewRecord("u" + i, T0, Attributes.of(Map.of("userName", "user" + i)),
+          List.of(UniqueAttribute.caseInsensitive("userName"))));
+      all.add("u" + i);
+    }
+    tenant.groups().create(new NewRecord("g1", T0, Attributes.of(Map.of("displayName", "Ops")), List.of()));
+    tenant.groups().create(new NewRecord("g2", T0, Attributes.of(Map.of("displayName", "Dev")), List.of()));
+    tenant.groups().addMembers(MembershipChange.of("g1", all, T0));
+    tenant.groups().addMembers(MembershipChange.of("g2", Set.of("u1", "u2"), T0));
+    ScimEngine engine = ScimEngine.builder().stores(provider).auditSink(record -> { }).build();
+    RequestContext context = RequestContext.of(tenant.tenantId(), "test");
+    engine.groupsOf(context, Set.of("u0")); // the engine's first call to a tenant reads more than the lookup
+    counting.drain();
+
+    Map<String, List<UserGroup>> two = engine.groupsOf(context, Set.of("u1", "u2"));
+    List<CountingDataSource.Execution> forTwo = counting.drain();
+    Map<String, List<UserGroup>> twenty = engine.groupsOf(context, all);
+    List<CountingDataSource.Execution> forTwenty = counting.drain();
+
+    assertThat(two.get("u1")).containsExactly(new UserGroup("g1", "Ops"), new UserGroup("g2", "Dev"));
+    assertThat(twenty).hasSize(20);
+    assertThat(twenty.get("u7")).containsExactly(new UserGroup("g1", "Ops"));
+    assertThat(forTwenty).hasSameSizeAs(forTwo);
+    assertThat(forTwenty).filteredOn(execution -> execution.sql.contains("scim_member")).hasSize(1);
+    try (SearchResults found = engine.search(context, ResourceKind.USER,
+        SearchParameters.filter("groups.display eq \"dev\"").sortedBy("userName", false))) {
+      assertThat(found.resources().map(ResourceView::id)).containsExactly("u1", "u2");
+    }
   }
 
   private void fillMembers(String tenantId, String groupId, int count) throws Exception {

@@ -3,7 +3,6 @@ package io.github.scimkit.core.internal.engine;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import com.unboundid.scim2.common.types.AttributeDefinition;
 import com.unboundid.scim2.common.types.SchemaResource;
 import io.github.scimkit.core.resource.EntityTags;
 import io.github.scimkit.core.resource.ResourceView;
@@ -13,7 +12,6 @@ import io.github.scimkit.core.mapping.ResourceMapping;
 import io.github.scimkit.core.store.RecordStore;
 import io.github.scimkit.core.store.ResourceRecord;
 import io.github.scimkit.core.store.TenantStores;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,8 +20,6 @@ import java.util.Optional;
  * how its records look in SCIM.
  */
 public final class ResourceSupport {
-
-  private static final String GROUPS = "groups";
 
   private final ResourceKind kind;
   private final ResourceMapping mapping;
@@ -39,38 +35,7 @@ public final class ResourceSupport {
     this.kind = kind;
     this.mapping = mapping;
     List<SchemaResource> schemas = mapping.schemas();
-    SchemaResource core = kind == ResourceKind.USER ? withReadOnlyGroups(schemas.get(0)) : schemas.get(0);
-    this.schema = ResourceSchema.of(core, schemas.subList(1, schemas.size()).toArray(SchemaResource[]::new));
-  }
-
-  /**
-   * Adds RFC 7643's read-only User {@code groups} to the schema the normalisers read with, unless
-   * the mapping publishes it, so that bodies carrying it (Okta's PUT) drop it and PATCH paths to it
-   * are refused as read-only rather than unknown. Group membership changes through the groups.
-   */
-  private static SchemaResource withReadOnlyGroups(SchemaResource core) {
-    for (AttributeDefinition attribute : core.getAttributes()) {
-      if (attribute.getName().equalsIgnoreCase(GROUPS)) {
-        return core;
-      }
-    }
-    List<AttributeDefinition> attributes = new ArrayList<>(core.getAttributes());
-    attributes.add(new AttributeDefinition.Builder()
-        .setName(GROUPS)
-        .setType(AttributeDefinition.Type.COMPLEX)
-        .setMultiValued(true)
-        .setMutability(AttributeDefinition.Mutability.READ_ONLY)
-        .addSubAttributes(
-            readOnlyString("value"), readOnlyString("display"), readOnlyString("type"),
-            new AttributeDefinition.Builder().setName("$ref").setType(AttributeDefinition.Type.REFERENCE)
-                .setMutability(AttributeDefinition.Mutability.READ_ONLY).build())
-        .build());
-    return new SchemaResource(core.getId(), core.getName(), core.getDescription(), attributes);
-  }
-
-  private static AttributeDefinition readOnlyString(String name) {
-    return new AttributeDefinition.Builder().setName(name).setType(AttributeDefinition.Type.STRING)
-        .setMutability(AttributeDefinition.Mutability.READ_ONLY).build();
+    this.schema = ResourceSchema.of(schemas.get(0), schemas.subList(1, schemas.size()).toArray(SchemaResource[]::new));
   }
 
   /**

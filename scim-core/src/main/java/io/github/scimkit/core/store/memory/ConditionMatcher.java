@@ -8,6 +8,7 @@ import io.github.scimkit.core.store.query.Operator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Evaluates a {@link Condition} on a record: the reference implementation of the semantics that
@@ -25,6 +26,7 @@ import java.util.Optional;
  *       instants in time at millisecond precision; booleans and binary values are never ordered.
  *   <li>A value of another type than the compared one never matches.
  *   <li>{@code id}, {@code created} and {@code lastModified} are addressed by their names.
+ *   <li>{@link Condition.MemberOf} matches when one of the user's groups matches its condition.
  *   <li>{@link Condition.AnyElement} matches when one complex value of the attribute matches the
  *       element condition, whose references name sub-attributes ({@code type}, or the qualified
  *       {@code emails.type}).
@@ -32,7 +34,13 @@ import java.util.Optional;
  */
 public final class ConditionMatcher {
 
-  private ConditionMatcher() {}
+  private final Function<String, List<ResourceRecord>> groupsOf;
+  private final ResourceRecord record;
+
+  private ConditionMatcher(Function<String, List<ResourceRecord>> groupsOf, ResourceRecord record) {
+    this.groupsOf = Objects.requireNonNull(groupsOf, "groupsOf");
+    this.record = record;
+  }
 
   /**
    * Tells whether a record matches a condition.
@@ -42,12 +50,26 @@ public final class ConditionMatcher {
    * @return {@code true} when the record matches
    */
   public static boolean matches(Condition condition, ResourceRecord record) {
-    Objects.requireNonNull(condition, "condition");
-    Objects.requireNonNull(record, "record");
-    return evaluate(condition, new RecordScope(record));
+    return matches(condition, record, id -> List.of());
   }
 
-  private static boolean evaluate(Condition condition, Scope scope) {
+  /**
+   * Tells whether a record matches a condition, with {@link Condition.MemberOf} evaluated on the
+   * groups a function gives for the record's id.
+   *
+   * @param condition the condition
+   * @param record the record
+   * @param groupsOf the group records of a user id; empty for groups and for users in no group
+   * @return {@code true} when the record matches
+   */
+  public static boolean matches(Condition condition, ResourceRecord record,
+      Function<String, List<ResourceRecord>> groupsOf) {
+    Objects.requireNonNull(condition, "condition");
+    Objects.requireNonNull(record, "record");
+    return new ConditionMatcher(groupsOf, record).evaluate(condition, new RecordScope(record));
+  }
+
+  private boolean evaluate(Condition condition, Scope scope) {
     if (condition instanceof Condition.Compare compare) {
       return compare(compare, scope.values(compare.attribute()));
     }
@@ -67,6 +89,10 @@ public final class ConditionMatcher {
       return scope.elements(any.attribute()).stream()
           .anyMatch(element -> element instanceof ComplexValue complex
               && evaluate(any.element(), new ElementScope(any.attribute(), complex)));
+    }
+    if (condition instanceof Condition.MemberOf memberOf) {
+      return groupsOf.apply(record.id()).stream()
+          .anyMatch(group -> matches(memberOf.group(), group));
     }
     return condition == Condition.Constant.ALL;
   }

@@ -109,16 +109,22 @@ final class InMemoryGroupStore extends InMemoryRecordStore implements GroupStore
     return lock.read(() -> {
       Map<String, List<ResourceRecord>> result = new HashMap<>();
       for (String memberId : memberIds) {
-        List<ResourceRecord> groups = new ArrayList<>();
-        for (String groupId : memberships.groupsOf(memberId)) {
-          groups.add(existing(groupId, OptionalLong.empty()).record());
-        }
+        List<ResourceRecord> groups = recordsOfGroupsOf(memberId);
         if (!groups.isEmpty()) {
-          result.put(memberId, List.copyOf(groups));
+          result.put(memberId, groups);
         }
       }
       return result;
     });
+  }
+
+  /** The records of a user's groups, ascending by id. Runs under the tenant lock. */
+  List<ResourceRecord> recordsOfGroupsOf(String memberId) {
+    List<ResourceRecord> groups = new ArrayList<>();
+    for (String groupId : memberships.groupsOf(memberId)) {
+      table.get(groupId).ifPresent(group -> groups.add(group.record()));
+    }
+    return List.copyOf(groups);
   }
 
   @Override

@@ -91,8 +91,19 @@ abstract class InMemoryRecordStore implements RecordStore {
     if (indexed.isPresent()) {
       return indexed.get();
     }
-    List<ResourceRecord> matches = lock.read(() -> table.matching(query.condition()));
+    List<ResourceRecord> matches = lock.read(() -> table.matching(query.condition(), this::groupRecordsOf));
     return RecordPages.page(query, matches, after);
+  }
+
+  /**
+   * Returns the records of the groups a user is a direct member of, for {@link
+   * io.github.scimkit.core.store.query.Condition.MemberOf}. Runs under the read lock.
+   *
+   * @param memberId the user
+   * @return the groups; none for a store of groups
+   */
+  List<ResourceRecord> groupRecordsOf(String memberId) {
+    return List.of();
   }
 
   /**

@@ -31,8 +31,8 @@ final class InMemoryTenantStores implements TenantStores {
   InMemoryTenantStores(String tenantId, TenantSettings settings, LongAdder examined) {
     this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.users = new InMemoryUserStore(lock, examined);
     this.groups = new InMemoryGroupStore(lock, examined);
+    this.users = new InMemoryUserStore(lock, examined, groups);
   }
 
   @Override

@@ -1,13 +1,26 @@
 package io.github.scimkit.core.store.memory;
 
+import io.github.scimkit.core.store.ResourceRecord;
 import io.github.scimkit.core.store.UserStore;
+import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
-/** One tenant's users in memory. Deleting a user leaves its memberships to the engine. */
+/**
+ * One tenant's users in memory. Deleting a user leaves its memberships to the engine; a search
+ * evaluates {@link io.github.scimkit.core.store.query.Condition.MemberOf} on the tenant's groups.
+ */
 final class InMemoryUserStore extends InMemoryRecordStore implements UserStore {
 
-  InMemoryUserStore(TenantLock lock, LongAdder examined) {
+  private final InMemoryGroupStore groups;
+
+  InMemoryUserStore(TenantLock lock, LongAdder examined, InMemoryGroupStore groups) {
     super(lock, examined);
+    this.groups = groups;
+  }
+
+  @Override
+  List<ResourceRecord> groupRecordsOf(String memberId) {
+    return groups.recordsOfGroupsOf(memberId);
   }
 
   @Override

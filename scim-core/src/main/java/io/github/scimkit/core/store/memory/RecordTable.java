@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -112,13 +113,16 @@ final class RecordTable {
     };
   }
 
-  /** Returns the records that match a condition, using an index when the condition allows. */
-  List<ResourceRecord> matching(Condition condition) {
+  /**
+   * Returns the records that match a condition, using an index when the condition allows; {@code
+   * groupsOf} gives a user's group records for {@link Condition.MemberOf}.
+   */
+  List<ResourceRecord> matching(Condition condition, Function<String, List<ResourceRecord>> groupsOf) {
     Collection<StoredRecord> candidates = indexed(condition).orElseGet(records::values);
     examined.add(candidates.size());
     return candidates.stream()
         .map(StoredRecord::record)
-        .filter(record -> ConditionMatcher.matches(condition, record))
+        .filter(record -> ConditionMatcher.matches(condition, record, groupsOf))
         .collect(Collectors.toList());
   }
 

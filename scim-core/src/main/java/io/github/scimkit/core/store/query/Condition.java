@@ -18,6 +18,7 @@ public sealed interface Condition
         Condition.Or,
         Condition.Not,
         Condition.AnyElement,
+        Condition.MemberOf,
         Condition.Constant {
 
   /**
@@ -116,6 +117,16 @@ public sealed interface Condition
   }
 
   /**
+   * Returns a test that a user is a direct member of a group matching a condition.
+   *
+   * @param group a condition over a group record's attributes, {@link AttributeRef#ID} included
+   * @return the condition
+   */
+  static Condition memberOf(Condition group) {
+    return new MemberOf(group);
+  }
+
+  /**
    * Compares an attribute with a value.
    *
    * @param attribute what to compare
@@ -203,6 +214,22 @@ public sealed interface Condition
     public AnyElement {
       Objects.requireNonNull(attribute, "attribute");
       Objects.requireNonNull(element, "element");
+    }
+  }
+
+  /**
+   * Matches users that are direct members of at least one group the condition matches: what
+   * SCIM's {@code groups.value eq "id"} and {@code groups.display eq "name"} become. The condition
+   * is evaluated on the group records, as a search of the group store would; in a group search
+   * it matches nothing, since groups do not nest.
+   *
+   * @param group the condition one of the user's groups must match
+   */
+  record MemberOf(Condition group) implements Condition {
+
+    /** Checks the fields. */
+    public MemberOf {
+      Objects.requireNonNull(group, "group");
     }
   }
 

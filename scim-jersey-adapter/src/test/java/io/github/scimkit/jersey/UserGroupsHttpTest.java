@@ -1,0 +1,234 @@
+package io.github.scimkit.jersey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.scimkit.core.config.EngineConfig;
+import io.github.scimkit.core.store.GroupStore;
+import io.github.scimkit.core.store.TenantStores;
+import io.github.scimkit.core.store.memory.InMemoryStoreProvider;
+import io.github.scimkit.core.tenant.ScimMode;
+import io.github.scimkit.core.tenant.TenantSettings;
+import io.github.scimkit.jersey.auth.ApiKeyAuthenticator;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A user's read-only {@code groups} over HTTP on the in-memory store: returned on GET and in
+ * lists with one group-store call per page (counted on the store), skipped when excluded, and
+ * {@code groups.value} / {@code groups.display} filters pushed down to the store.
+ */
+@DisplayName("A user's groups, over HTTP")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UserGroupsHttpTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
+  private static final String GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
+  private static final AtomicInteger TENANTS = new AtomicInteger();
+
+  private final InMemoryStoreProvider memory = new InMemoryStoreProvider();
+  /** Calls to each group-store method, by name. */
+  private final Map<String, AtomicInteger> groupCalls = new ConcurrentHashMap<>();
+  private TestServer server;
+  private String tenant;
+  private String key;
+
+  @BeforeAll
+  void start() {
+    server = new TestServer(EngineConfig.defaults(),
+        engine -> engine.stores(id -> memory.tenant(id).map(this::counting)),
+        ApiKeyAuthenticator::new, feature -> feature.rateLimit(0, 0));
+  }
+
+  @AfterAll
+  void stop() {
+    server.close();
+  }
+
+  /** The tenant's stores, with every call to its group store counted. */
+  private TenantStores counting(TenantStores stores) {
+    GroupStore groups = proxy(GroupStore.class, stores.groups(), (method, args) ->
+        groupCalls.computeIfAbsent(method, name -> new AtomicInteger()).incrementAndGet());
+    return proxy(TenantStores.class, stores, null, "groups", groups);
+  }
+
+  private interface Counter {
+    void count(String method, Object[] args);
+  }
+
+  private static <T> T proxy(Class<T> type, T delegate, Counter counter) {
+    return proxy(type, delegate, counter, null, null);
+  }
+
+  /** A proxy that counts calls and answers {@code replaced} with {@code replacement}. */
+  private static <T> T proxy(Class<T> type, T delegate, Counter counter, String replaced, Object replacement) {
+    InvocationHandler handler = (self, method, args) -> {
+      if (method.getName().equals(replaced)) {
+        return replacement;
+      }
+      if (counter != null) {
+        counter.count(method.getName(), args);
+      }
+      try {
+        return method.invoke(delegate, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    };
+    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
+  }
+
+  private void tenant(ScimMode mode) {
+    tenant = "groups" + TENANTS.incrementAndGet();
+    memory.createTenant(tenant, TenantSettings.defaults().withMode(mode));
+    key = server.newKey(tenant);
+  }
+
+  private HttpResponse<String> call(String method, String path, String body) {
+    return server.send(method, server.scim(tenant, path), key, body);
+  }
+
+  private static JsonNode ok(HttpResponse<String> response, int status) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    try {
+      return JSON.readTree(response.body());
+    } catch (Exception e) {
+      throw new AssertionError(response.body(), e);
+    }
+  }
+
+  private String user(String name) {
+    return ok(call("POST", "Users", "{\"schemas\":[\"" + USER + "\"],\"userName\":\"" + name + "\"}"), 201)
+        .path("id").asText();
+  }
+
+  private String group(String name, String... members) {
+    List<String> values = new ArrayList<>();
+    for (String member : members) {
+      values.add("{\"value\":\"" + member + "\"}");
+    }
+    return ok(call("POST", "Groups", "{\"schemas\":[\"" + GROUP + "\"],\"displayName\":\"" + name
+        + "\",\"members\":[" + String.join(",", values) + "]}"), 201).path("id").asText();
+  }
+
+  private int calls(String method) {
+    return groupCalls.getOrDefault(method, new AtomicInteger()).get();
+  }
+
+  private List<String> ids(JsonNode list) {
+    List<String> ids = new ArrayList<>();
+    list.path("Resources").forEach(resource -> ids.add(resource.path("id").asText()));
+    return ids;
+  }
+
+  private static String filter(String text) {
+    return "filter=" + URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+
+  @ParameterizedTest
+  @EnumSource(ScimMode.class)
+  @DisplayName("GET and lists return groups with value, $ref, display and type; one store call per page")
+  void returnsGroupsWithOneCallPerPage(ScimMode mode) {
+    tenant(mode);
+    List<String> users = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      users.add(user(String.format("user%d", i)));
+    }
+    String ops = group("Ops", users.get(0), users.get(1));
+    String dev = group("Dev", users.get(1));
+    groupCalls.clear();
+
+    JsonNode list = ok(call("GET", "Users?sortBy=userName", null), 200);
+    assertThat(calls("groupsOfMembers")).as("one batched lookup for the page of 6").isEqualTo(1);
+    assertThat(calls("groupsOf") + calls("get") + calls("members") + calls("isMember")).isZero();
+    JsonNode second = list.path("Resources").get(1);
+    assertThat(second.path("groups").findValuesAsText("value")).containsExactlyElementsOf(
+        ops.compareTo(dev) < 0 ? List.of(ops, dev) : List.of(dev, ops));
+    JsonNode first = list.path("Resources").get(0).path("groups").get(0);
+    assertThat(first.path("value").asText()).isEqualTo(ops);
+    assertThat(first.path("display").asText()).isEqualTo("Ops");
+    assertThat(first.path("type").asText()).isEqualTo("direct");
+    assertThat(first.path("$ref").asText()).endsWith("/Groups/" + ops);
+    assertThat(list.path("Resources").get(2).has("groups")).isFalse();
+
+    groupCalls.clear();
+    ok(call("GET", "Users?count=2", null), 200);
+    assertThat(calls("groupsOfMembers")).as("the same one lookup for a page of 2").isEqualTo(1);
+
+    groupCalls.clear();
+    JsonNode one = ok(call("GET", "Users/" + users.get(0), null), 200);
+    assertThat(one.path("groups").findValuesAsText("display")).containsExactly("Ops");
+    assertThat(calls("groupsOfMembers")).isEqualTo(1);
+
+    JsonNode root = ok(call("POST", ".search", "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],"
+        + "\"filter\":\"userName eq \\\"user1\\\"\"}"), 200);
+    assertThat(root.path("Resources").get(0).path("groups").findValuesAsText("value")).hasSize(2);
+  }
+
+  @ParameterizedTest
+  @EnumSource(ScimMode.class)
+  @DisplayName("excluded or not asked for, groups are neither looked up nor returned")
+  void skipsGroupsWhenExcluded(ScimMode mode) {
+    tenant(mode);
+    String ann = user("ann");
+    group("Ops", ann);
+    groupCalls.clear();
+
+    JsonNode excluded = ok(call("GET", "Users?excludedAttributes=groups", null), 200);
+    JsonNode narrowed = ok(call("GET", "Users/" + ann + "?attributes=userName", null), 200);
+    assertThat(excluded.path("Resources").get(0).has("groups")).isFalse();
+    assertThat(narrowed.has("groups")).isFalse();
+    assertThat(calls("groupsOfMembers")).isZero();
+
+    JsonNode only = ok(call("GET", "Users/" + ann + "?attributes=groups.display", null), 200);
+    assertThat(only.path("groups").get(0).path("display").asText()).isEqualTo("Ops");
+    assertThat(only.path("groups").get(0).has("value")).isFalse();
+  }
+
+  @ParameterizedTest
+  @EnumSource(ScimMode.class)
+  @DisplayName("groups.value and groups.display filters find the members; groups cannot be written")
+  void filtersByGroups(ScimMode mode) {
+    tenant(mode);
+    String ann = user("ann");
+    String bob = user("bob");
+    user("cat");
+    String ops = group("Ops", ann, bob);
+    group("Dev", bob);
+    groupCalls.clear();
+
+    assertThat(ids(ok(call("GET", "Users?" + filter("groups.value eq \"" + ops + "\"") + "&sortBy=userName", null), 200)))
+        .containsExactly(ann, bob);
+    assertThat(ids(ok(call("GET", "Users?" + filter("groups.display eq \"dev\""), null), 200))).containsExactly(bob);
+    assertThat(ids(ok(call("GET", "Users?" + filter("groups.display sw \"O\" and userName eq \"ann\""), null), 200)))
+        .containsExactly(ann);
+    assertThat(ok(call("GET", "Users?" + filter("not (groups pr)"), null), 200).path("totalResults").asInt())
+        .isEqualTo(1);
+    assertThat(calls("groupsOf")).as("filters run in the user store's search").isZero();
+
+    JsonNode error = ok(call("PATCH", "Users/" + ann, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+        + "\"Operations\":[{\"op\":\"add\",\"path\":\"groups\",\"value\":[{\"value\":\"" + ops + "\"}]}]}"), 400);
+    assertThat(error.path("scimType").asText()).isEqualTo("mutability");
+    assertThat(ok(call("GET", "Users?" + filter("groups.type eq \"direct\""), null), 400).path("scimType").asText())
+        .isEqualTo("invalidFilter");
+    assertThat(ok(call("GET", "Users?sortBy=groups.display", null), 400).path("scimType").asText())
+        .isEqualTo("invalidValue");
+  }
+}
