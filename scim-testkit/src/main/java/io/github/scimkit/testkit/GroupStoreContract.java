@@ -63,7 +63,7 @@ import org.junit.jupiter.api.Test;
  * paging, units of work and concurrent deltas. Members are users: the kit creates them in the
  * tenant's user store first.
  */
-public abstract class GroupStoreContract extends RecordQueryContract {
+public abstract class GroupStoreContract extends PageCostContract {
 
   /** Creates the contract; subclasses are JUnit test classes. */
   protected GroupStoreContract() {}
@@ -289,6 +289,25 @@ public abstract class GroupStoreContract extends RecordQueryContract {
       assertThat(groupsOf("u2")).containsExactly("g1");
       assertThat(groupsOf("u3")).isEmpty();
       assertThat(groupsOf("nobody")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("returns the groups of many users in one call, records without members, ascending by id")
+    void groupsOfManyMembers() throws Exception {
+      group("g3");
+      group("g2");
+      groups().addMembers(change("g3", "u1"));
+      groups().addMembers(change("g1", "u1", "u2"));
+      groups().addMembers(change("g2", "u1"));
+
+      Map<String, List<ResourceRecord>> found = groups().groupsOfMembers(Set.of("u1", "u2", "u3", "nobody"));
+
+      assertThat(found).containsOnlyKeys("u1", "u2");
+      assertThat(found.get("u1")).extracting(ResourceRecord::id).containsExactly("g1", "g2", "g3");
+      assertThat(found.get("u2")).extracting(ResourceRecord::id).containsExactly("g1");
+      ResourceRecord g1 = found.get("u2").get(0);
+      assertThat(g1).isEqualTo(groups().get("g1").orElseThrow());
+      assertThat(groups().groupsOfMembers(Set.of())).isEmpty();
     }
 
     @Test

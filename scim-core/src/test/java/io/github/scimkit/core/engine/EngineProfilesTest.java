@@ -164,7 +164,7 @@ class EngineProfilesTest {
             assertThat(results.totalResults()).isEqualTo(1);
           }
         }),
-        quirk("create a user with password, locale and groups", f -> f.post(ResourceKind.USER,
+        rfc("create a user with password, locale and groups", f -> f.post(ResourceKind.USER,
             "{'schemas':['" + CORE_USER + "'],'userName':'bob@okta.local','name':{'givenName':'Bob','familyName':'Lee'},"
                 + "'emails':[{'primary':true,'value':'bob@okta.local','type':'work'}],'displayName':'Bob Lee',"
                 + "'locale':'en-US','externalId':'00u1','groups':[],'password':'t1meMa$heen','active':true}")),
@@ -173,7 +173,7 @@ class EngineProfilesTest {
           assertThat(user.resource().getObjectNode().path("active").asBoolean()).isFalse();
           assertThat(user.resource().getObjectNode().path("name").path("givenName").asText()).isEqualTo("G");
         }),
-        quirk("PUT the full resource echoing id, meta, groups and password", f -> {
+        rfc("PUT the full resource echoing id, meta, groups and password", f -> {
           String id = f.id("ann");
           f.put(ResourceKind.USER, id, "{'schemas':['" + CORE_USER + "'],'id':'" + id + "','userName':'ann',"
               + "'name':{'givenName':'Anne','familyName':'F'},'emails':[{'primary':true,'value':'ann@example.com',"
@@ -313,7 +313,7 @@ class EngineProfilesTest {
         rfc("look the user up with a lower-case name and a capitalised operator", f -> assertThat(
             f.search(ResourceKind.USER, "username Eq \"pat\"")).hasSize(1)),
         quirk("update with a PUT that carries attributes the host does not map", f -> f.put(ResourceKind.USER,
-            f.id("pat"), "{'schemas':['" + CORE_USER + "'],'userName':'pat','title':'Engineer','active':true,"
+            f.id("pat"), "{'schemas':['" + CORE_USER + "'],'userName':'pat','title':'Engineer','costCode':'7','active':true,"
                 + "'emails':[{'value':'pat@example.com','type':'work','primary':true}]}")),
         rfc("disable with a PUT (Remove Action Disable)", f -> assertThat(f.put(ResourceKind.USER, f.id("pat"),
             "{'schemas':['" + CORE_USER + "'],'userName':'pat','active':false}").resource().getObjectNode()
@@ -513,7 +513,7 @@ class EngineProfilesTest {
     void refusesSchemaChange() {
       IdpProfile bad = IdpProfile.builder("bad")
           .customizeMapping(mapping -> ScimMapping.builder()
-              .users(mapping.users().toBuilder().rule("nickName", "nickName").build())
+              .users(mapping.users().toBuilder().rule("favoriteColor", "favoriteColor").build())
               .groups(mapping.groups())
               .build())
           .build();

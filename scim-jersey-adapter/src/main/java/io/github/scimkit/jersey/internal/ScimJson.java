@@ -83,7 +83,7 @@ public final class ScimJson {
     } catch (StreamConstraintsException e) {
       throw BadRequestException.invalidSyntax("The JSON body is nested too deeply");
     } catch (JsonProcessingException e) {
-      throw BadRequestException.invalidSyntax("The body is not valid JSON: " + e.getOriginalMessage());
+      throw BadRequestException.invalidSyntax(JsonSyntaxDetail.of(e));
     } catch (IOException e) {
       throw BadRequestException.invalidSyntax("The body could not be read");
     }

@@ -39,7 +39,7 @@ public final class ScimRuntime {
     this.authenticator = authenticator;
     this.settings = settings;
     this.json = new ScimJson(settings.maxBodyBytes(), settings.maxJsonDepth());
-    this.errors = new ErrorResponses(json);
+    this.errors = new ErrorResponses();
     this.rateLimiter = new TenantRateLimiter(settings.requestsPerSecond(), settings.burst(), Clock.systemUTC());
     this.metrics = metrics;
   }

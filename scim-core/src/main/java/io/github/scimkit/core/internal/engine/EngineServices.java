@@ -78,12 +78,13 @@ public record EngineServices(
   public void checkBody(ResourceSupport support, ObjectNode body, ScimMode mode) throws ScimException {
     ObjectNode copy = body.deepCopy();
     copy.remove(MemberChanges.MEMBERS);
-    checker(support, mode).checkCreate(copy).throwSchemaExceptions();
+    SchemaIssues.raise(checker(support, mode).checkCreate(copy));
   }
 
   /**
    * Checks a normalised PUT body against the kind's schemas and the current resource: what
-   * {@link #checkBody} checks, and that no immutable value changes ({@code mutability}).
+   * {@link #checkBody} checks (a required attribute without a value is {@code invalidValue}), and
+   * that no immutable value changes ({@code mutability}).
    *
    * @param support the kind
    * @param body the normalised body, without {@code members}
@@ -95,7 +96,9 @@ public record EngineServices(
       throws ScimException {
     ObjectNode copy = body.deepCopy();
     copy.remove(MemberChanges.MEMBERS);
-    checker(support, mode).checkReplace(copy, current).throwSchemaExceptions();
+    SchemaChecker checker = checker(support, mode);
+    SchemaIssues.requireValues(checker.checkCreate(copy));
+    SchemaIssues.raise(checker.checkReplace(copy, current));
   }
 
   private static SchemaChecker checker(ResourceSupport support, ScimMode mode) {
