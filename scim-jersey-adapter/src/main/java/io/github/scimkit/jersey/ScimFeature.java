@@ -64,6 +64,7 @@ public final class ScimFeature implements Feature {
     private int maxJsonDepth = 32;
     private double requestsPerSecond = 100;
     private double burst = 200;
+    private int maxInFlightPerTenant = 16;
     private RequestMetrics metrics = RequestMetrics.NONE;
     private String documentationUri;
 
@@ -121,6 +122,20 @@ public final class ScimFeature implements Feature {
     }
 
     /**
+     * Sets how many requests of one tenant may be in progress at once (default 16); one more gets
+     * 429 with {@code Retry-After: 1} at once, while other tenants are served. Keep it below the
+     * container's worker threads, so that one tenant cannot hold them all. A response body that
+     * streams after its handler returned (a list page) no longer counts. 0 turns the limit off.
+     *
+     * @param value the limit
+     * @return this builder
+     */
+    public Builder maxInFlightPerTenant(int value) {
+      this.maxInFlightPerTenant = value;
+      return this;
+    }
+
+    /**
      * Sets where requests are recorded (default nowhere), for example {@link
      * MicrometerRequestMetrics}.
      *
@@ -150,7 +165,8 @@ public final class ScimFeature implements Feature {
      */
     public ScimFeature build() {
       AdapterSettings settings = new AdapterSettings(
-          basePath, maxBodyBytes, maxJsonDepth, requestsPerSecond, burst, Optional.ofNullable(documentationUri));
+          basePath, maxBodyBytes, maxJsonDepth, requestsPerSecond, burst, maxInFlightPerTenant,
+          Optional.ofNullable(documentationUri));
       return new ScimFeature(new ScimRuntime(engine, authenticator, settings, metrics));
     }
   }

@@ -32,6 +32,9 @@ import java.util.function.Supplier;
  * @param maxBulkPayloadBytes the largest bulk request body, in bytes (default 1 MiB); the HTTP
  *     layer enforces it, since only it sees the body's size, and publishes it in the service
  *     provider configuration
+ * @param maxValuesPerAttribute the most values one multi-valued attribute of a resource may hold
+ *     (default 1000; a group's {@code members} are bounded by {@code maxMembersPerOperation}
+ *     instead); a body or PATCH result with more fails with 400 {@code invalidValue}
  */
 public record EngineConfig(
     int defaultPageSize,
@@ -47,7 +50,8 @@ public record EngineConfig(
     Optional<CursorKey> cursorKey,
     Duration cursorTimeout,
     int maxBulkOperations,
-    int maxBulkPayloadBytes) {
+    int maxBulkPayloadBytes,
+    int maxValuesPerAttribute) {
 
   /** Checks the fields. */
   public EngineConfig {
@@ -56,6 +60,7 @@ public record EngineConfig(
     positive("maxFilterLength", maxFilterLength);
     positive("maxPatchOperations", maxPatchOperations);
     positive("maxMembersPerOperation", maxMembersPerOperation);
+    positive("maxValuesPerAttribute", maxValuesPerAttribute);
     if (maxPatchRetries < 0) {
       throw new IllegalArgumentException("maxPatchRetries must not be negative");
     }
@@ -114,6 +119,7 @@ public record EngineConfig(
     builder.cursorTimeout = cursorTimeout;
     builder.maxBulkOperations = maxBulkOperations;
     builder.maxBulkPayloadBytes = maxBulkPayloadBytes;
+    builder.maxValuesPerAttribute = maxValuesPerAttribute;
     return builder;
   }
 
@@ -130,6 +136,7 @@ public record EngineConfig(
     private int maxFilterLength = 4096;
     private int maxPatchOperations = 1000;
     private int maxMembersPerOperation = 10_000;
+    private int maxValuesPerAttribute = 1000;
     private int maxPatchRetries = 3;
     private PatchResponse userPatchResponse = PatchResponse.RESOURCE;
     private PatchResponse groupPatchResponse = PatchResponse.NO_CONTENT;
@@ -298,6 +305,17 @@ public record EngineConfig(
     }
 
     /**
+     * Sets the most values one multi-valued attribute of a resource may hold (default 1000).
+     *
+     * @param value the count
+     * @return this builder
+     */
+    public Builder maxValuesPerAttribute(int value) {
+      this.maxValuesPerAttribute = value;
+      return this;
+    }
+
+    /**
      * Returns the configuration.
      *
      * @return the configuration
@@ -318,7 +336,8 @@ public record EngineConfig(
           Optional.ofNullable(cursorKey),
           cursorTimeout,
           maxBulkOperations,
-          maxBulkPayloadBytes);
+          maxBulkPayloadBytes,
+          maxValuesPerAttribute);
     }
   }
 }

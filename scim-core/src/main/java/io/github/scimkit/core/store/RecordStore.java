@@ -35,6 +35,21 @@ public interface RecordStore {
   Optional<ResourceRecord> get(String id) throws ScimException;
 
   /**
+   * Returns a record that the calling unit of work is about to change. Inside a {@link
+   * UnitOfWork} a store that can holds other writers of the record off until the unit ends (a
+   * row lock, or the tenant's write lock), so that a read-modify-write without If-Match waits its
+   * turn instead of failing for a concurrent change. The default only reads; the engine then
+   * falls back to re-reading and re-applying a few times.
+   *
+   * @param id the id, compared case-exactly
+   * @return the record, or empty when there is none
+   * @throws ScimException when the store fails, or 503 when the wait outlasts the store's budget
+   */
+  default Optional<ResourceRecord> getForUpdate(String id) throws ScimException {
+    return get(id);
+  }
+
+  /**
    * Replaces a record's attributes and raises its version by one.
    *
    * @param update the id, the expected version if any, the new attributes and unique attributes

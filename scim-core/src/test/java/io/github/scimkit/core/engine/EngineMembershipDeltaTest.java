@@ -62,7 +62,7 @@ class EngineMembershipDeltaTest {
   @DisplayName("Okta and Entra add with a value array: one addMembers")
   void addWithValueArray() throws ScimException {
     patchGroup("{'op':'add','path':'members','value':[{'value':'" + bob + "','$ref':null}]}");
-    verify(groups).get(group);
+    verify(groups).getForUpdate(group);
     verify(groups).addMembers(naming(bob));
     verifyNoMoreInteractions(groups);
     assertThat(members()).containsExactlyInAnyOrder(ann, bob);
@@ -72,7 +72,7 @@ class EngineMembershipDeltaTest {
   @DisplayName("an Add spelled with a capital letter: one addMembers")
   void capitalisedAdd() throws ScimException {
     patchGroup("{'op':'Add','path':'members','value':[{'value':'" + bob + "'}]}");
-    verify(groups).get(group);
+    verify(groups).getForUpdate(group);
     verify(groups).addMembers(naming(bob));
     verifyNoMoreInteractions(groups);
   }
@@ -81,7 +81,7 @@ class EngineMembershipDeltaTest {
   @DisplayName("Okta's and Entra's (flag mode) remove by value filter: one removeMembers")
   void removeByFilter() throws ScimException {
     patchGroup("{'op':'remove','path':'members[value eq \\\"" + ann + "\\\"]'}");
-    verify(groups).get(group);
+    verify(groups).getForUpdate(group);
     verify(groups).removeMembers(naming(ann));
     verifyNoMoreInteractions(groups);
     assertThat(members()).isEmpty();
@@ -91,7 +91,7 @@ class EngineMembershipDeltaTest {
   @DisplayName("Entra's and JumpCloud's Remove with a value array: one removeMembers")
   void removeWithValueArray() throws ScimException {
     patchGroup("{'op':'Remove','path':'members','value':[{'value':'" + ann + "'}]}");
-    verify(groups).get(group);
+    verify(groups).getForUpdate(group);
     verify(groups).removeMembers(naming(ann));
     verifyNoMoreInteractions(groups);
     assertThat(members()).isEmpty();
@@ -103,7 +103,7 @@ class EngineMembershipDeltaTest {
     patchGroup("{'op':'replace','value':{'id':'" + group + "','displayName':'Eng'}},"
         + "{'op':'remove','path':'members[value eq \\\"" + ann + "\\\"]'},"
         + "{'op':'add','path':'members','value':[{'value':'" + bob + "'}]}");
-    verify(groups).get(group);
+    verify(groups).getForUpdate(group);
     verify(groups).removeMembers(naming(ann));
     verify(groups).addMembers(naming(bob));
     verifyNoMoreInteractions(groups);
@@ -116,7 +116,7 @@ class EngineMembershipDeltaTest {
     engine.replace(CONTEXT, ResourceKind.GROUP, group, json(
         "{'schemas':['urn:ietf:params:scim:schemas:core:2.0:Group'],'displayName':'Eng',"
             + "'members':[{'value':'" + ann + "'},{'value':'" + bob + "'}]}"), OptionalLong.empty());
-    verify(groups, atLeastOnce()).get(group);
+    verify(groups, atLeastOnce()).getForUpdate(group);
     verify(groups).replaceMembers(naming(ann, bob));
     verifyNoMoreInteractions(groups);
     assertThat(members()).containsExactlyInAnyOrder(ann, bob);

@@ -10,6 +10,8 @@ import java.util.Optional;
  * @param maxJsonDepth the deepest JSON nesting accepted
  * @param requestsPerSecond the sustained request rate per tenant; 0 turns limiting off
  * @param burst the largest burst per tenant
+ * @param maxInFlightPerTenant the most requests of one tenant in progress at once; 0 turns the
+ *     limit off
  * @param documentationUri the documentation address ServiceProviderConfig advertises
  */
 public record AdapterSettings(
@@ -18,6 +20,7 @@ public record AdapterSettings(
     int maxJsonDepth,
     double requestsPerSecond,
     double burst,
+    int maxInFlightPerTenant,
     Optional<String> documentationUri) {
 
   /** The path parameter that names the tenant. */

@@ -23,6 +23,8 @@ final class JsonSyntaxDetail {
     String problem;
     if (e instanceof JsonEOFException) {
       problem = "The JSON body ends before its value is complete";
+    } else if (String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
+      problem = "The body names the same member twice in one object";
     } else if (e instanceof MismatchedInputException && String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
       problem = "The body has more after its JSON value";
     } else {

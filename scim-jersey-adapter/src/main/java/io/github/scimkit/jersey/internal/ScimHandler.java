@@ -55,20 +55,29 @@ public final class ScimHandler implements Inflector<ContainerRequestContext, Res
       tenant = client.tenantId();
       long wait = runtime.acquire(tenant);
       if (wait > 0) {
-        response = Response.fromResponse(runtime.errors().of(429, null, "Too many requests for this tenant"))
-            .header(HttpHeaders.RETRY_AFTER, Long.toString(wait)).build();
+        response = tooMany("Too many requests for this tenant", wait);
+      } else if (!runtime.inFlight().tryEnter(tenant)) {
+        response = tooMany("Too many requests of this tenant are in progress", 1);
       } else {
-        checkWire(http);
-        RequestContext context = new RequestContext(client.tenantId(), client.principal(), correlationId,
-            Optional.ofNullable(http.getHeaderString(HttpHeaders.USER_AGENT)));
-        response = endpoint.handle(ScimRequest.of(http, client, context, runtime));
+        try {
+          checkWire(http);
+          RequestContext context = new RequestContext(client.tenantId(), client.principal(), correlationId,
+              Optional.ofNullable(http.getHeaderString(HttpHeaders.USER_AGENT)));
+          response = endpoint.handle(ScimRequest.of(http, client, context, runtime));
+        } finally {
+          runtime.inFlight().exit(tenant);
+        }
       }
     } catch (ScimException e) {
       if (e instanceof StoreUnavailableException) {
+        // The cause stays in the log; the client gets the store's fixed sentence and the id to quote.
         LOG.error("Store unavailable (correlationId={})", correlationId, e);
         runtime.metrics().storeError(tenant);
+        response = runtime.errors().of(503, null,
+            e.getScimError().getDetail() + " (correlation id " + correlationId + ")");
+      } else {
+        response = runtime.errors().of(e);
       }
-      response = runtime.errors().of(e);
     } catch (RuntimeException e) {
       LOG.error("Unexpected failure (correlationId={})", correlationId, e);
       response = runtime.errors().of(500, null, "An unexpected error occurred; correlation id " + correlationId);
@@ -79,6 +88,11 @@ public final class ScimHandler implements Inflector<ContainerRequestContext, Res
         http.getMethod(), http.getUriInfo().getPath(), response.getStatus(), latency.toMillis());
     runtime.metrics().request(tenant, resourceType, http.getMethod(), response.getStatus(), latency);
     return response;
+  }
+
+  private Response tooMany(String detail, long retryAfterSeconds) {
+    return Response.fromResponse(runtime.errors().of(429, null, detail))
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds)).build();
   }
 
   /** Rules every request follows, whatever its endpoint. */

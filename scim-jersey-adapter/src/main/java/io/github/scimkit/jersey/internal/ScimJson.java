@@ -1,6 +1,7 @@
 package io.github.scimkit.jersey.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -15,6 +16,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reads request bodies and writes JSON with the adapter's own mapper: never the SDK-wide one,
@@ -37,6 +43,7 @@ public final class ScimJson {
   public ScimJson(long maxBodyBytes, int maxDepth) {
     this.mapper = JsonUtils.createObjectMapper();
     this.mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    this.mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     this.mapper.getFactory().setStreamReadConstraints(
         StreamReadConstraints.builder().maxNestingDepth(maxDepth).build());
     this.maxBodyBytes = maxBodyBytes;
@@ -70,7 +77,7 @@ public final class ScimJson {
    * @param limit the largest body accepted, in bytes
    * @return the object
    * @throws ScimException 413 when the body is too large, 400 invalidSyntax when it is not one
-   *     JSON object
+   *     JSON object, is not well-formed UTF-8 (overlong forms included) or names a member twice
    */
   public ObjectNode readObject(InputStream body, long limit) throws ScimException {
     byte[] bytes = readLimited(body, limit);
@@ -79,7 +86,7 @@ public final class ScimJson {
     }
     JsonNode node;
     try {
-      node = mapper.readTree(bytes);
+      node = mapper.readTree(decodeUtf8(bytes));
     } catch (StreamConstraintsException e) {
       throw BadRequestException.invalidSyntax("The JSON body is nested too deeply");
     } catch (JsonProcessingException e) {
@@ -91,6 +98,23 @@ public final class ScimJson {
       throw BadRequestException.invalidSyntax("The body must be a JSON object");
     }
     return (ObjectNode) node;
+  }
+
+  /**
+   * Decodes a body as strict UTF-8: Java's decoder refuses malformed and overlong sequences and
+   * encoded surrogates, which Jackson's byte parser lets through.
+   */
+  private static String decodeUtf8(byte[] bytes) throws BadRequestException {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    try {
+      String text = decoder.decode(in).toString();
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    } catch (CharacterCodingException e) {
+      throw BadRequestException.invalidSyntax("The body is not valid UTF-8 (at byte " + in.position() + ")");
+    }
   }
 
   private byte[] readLimited(InputStream body, long limit) throws ScimException {

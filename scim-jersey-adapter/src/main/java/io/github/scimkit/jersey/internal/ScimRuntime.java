@@ -24,6 +24,7 @@ public final class ScimRuntime {
   private final ScimJson json;
   private final ErrorResponses errors;
   private final TenantRateLimiter rateLimiter;
+  private final TenantInFlightLimit inFlight;
   private final RequestMetrics metrics;
 
   /**
@@ -41,6 +42,7 @@ public final class ScimRuntime {
     this.json = new ScimJson(settings.maxBodyBytes(), settings.maxJsonDepth());
     this.errors = new ErrorResponses();
     this.rateLimiter = new TenantRateLimiter(settings.requestsPerSecond(), settings.burst(), Clock.systemUTC());
+    this.inFlight = new TenantInFlightLimit(settings.maxInFlightPerTenant());
     this.metrics = metrics;
   }
 
@@ -97,6 +99,15 @@ public final class ScimRuntime {
    */
   public long acquire(String tenantId) {
     return rateLimiter.acquire(tenantId);
+  }
+
+  /**
+   * Returns the per-tenant limit of requests in progress.
+   *
+   * @return the limit
+   */
+  public TenantInFlightLimit inFlight() {
+    return inFlight;
   }
 
   /**

@@ -16,8 +16,16 @@ import java.time.Instant;
  *       attribute matches when any value does; the predicate checks the row's value type, so a
  *       value of another type never matches. At record scope this is {@code r.id IN (SELECT
  *       resource_id FROM scim_value WHERE tenant, kind, attribute, test)}, or for the first positive
- *       comparison of a top-level AND the driving row source (see {@link #query}); inside a {@code
- *       [ ]} filter it is an {@code EXISTS} tied to the element.
+ *       comparison of a top-level AND the driving row source (see {@link #query}).
+ *   <li>A value filter ({@code emails[type eq "work" and value co "x"]}) is one correlated {@code
+ *       EXISTS} over the record's own rows of the attribute, grouped by element: {@code EXISTS
+ *       (SELECT 1 FROM scim_value e WHERE e.tenant_id = r.tenant_id AND e.kind = r.kind AND
+ *       e.resource_id = r.id AND e.attribute = ? GROUP BY e.ordinal HAVING <tests>)}, each test
+ *       an aggregate {@code MAX(CASE WHEN <sub-attribute and value test> THEN 1 ELSE 0 END) = 1}.
+ *       It reads the primary key's range of that record and attribute, so it costs in proportion
+ *       to the values of the records it is asked about, whatever the planner's statistics; the
+ *       aggregate also keeps PostgreSQL from flattening it into a join that, with stale
+ *       statistics, rescanned the attribute's rows of the whole tenant once per record.
  *   <li>{@code ne} becomes "no value row, or a row that is not equal", so absent attributes match.
  *   <li>Folded comparisons use the {@code string_folded} column, folded in Java with {@code
  *       Locale.ROOT}, against a parameter folded the same way.
@@ -31,8 +39,8 @@ import java.time.Instant;
  */
 final class FilterSql {
 
-  private static final String TRUE = "1=1";
-  private static final String FALSE = "1=0";
+  static final String TRUE = "1=1";
+  static final String FALSE = "1=0";
 
   private final String tenantId;
   private final String kind;
@@ -89,7 +97,7 @@ final class FilterSql {
       String d = "d" + (++filter.aliases);
       from.append("(SELECT DISTINCT " + d + ".resource_id FROM scim_value " + d + " WHERE " + d + ".tenant_id = ")
           .param(tenantId).append(" AND " + d + ".kind = ").param(kind).append(" AND ")
-          .append(rows(d, driver.attribute(), null, false, false)).append(" AND ")
+          .append(rows(d, driver.attribute(), false, false)).append(" AND ")
           .append(valuePredicate(d, driver.operator(), driver.value(), driver.caseExact()))
           .append(") " + d + " JOIN scim_resource r ON r.tenant_id = ").param(tenantId)
           .append(" AND r.kind = ").param(kind).append(" AND r.id = " + d + ".resource_id");
@@ -97,7 +105,7 @@ final class FilterSql {
     Sql where = new Sql().append("r.tenant_id = ").param(tenantId).append(" AND r.kind = ").param(kind);
     for (Condition operand : rest) {
       where.append(" AND (");
-      filter.condition(operand, null, where);
+      filter.condition(operand, where);
       where.append(")");
     }
     return new Query(from, where);
@@ -107,7 +115,7 @@ final class FilterSql {
   private boolean drives(Condition condition) {
     return condition instanceof Condition.Compare compare
         && compare.operator() != Operator.NE
-        && !isRecordField(compare.attribute(), null)
+        && !isRecordField(compare.attribute())
         && valuePredicate("d", compare.operator(), compare.value(), compare.caseExact()) != null;
   }
 
@@ -124,33 +132,34 @@ final class FilterSql {
         .param(tenantId).append(" AND " + v + ".kind = ").param(kind).append(" AND ");
   }
 
-  /**
-   * Where value rows are looked up: the record, or one element (a row alias of the element's
-   * attribute) of a multi-valued complex attribute.
-   */
-  private record Element(String alias, String attribute) {}
-
-  private void condition(Condition condition, Element scope, Sql out) {
+  private void condition(Condition condition, Sql out) {
     if (condition instanceof Condition.Compare compare) {
-      compare(compare, scope, out);
+      compare(compare, out);
     } else if (condition instanceof Condition.Present present) {
-      present(present.attribute(), scope, out);
+      present(present.attribute(), out);
     } else if (condition instanceof Condition.And and) {
-      junction(and.operands(), " AND ", TRUE, scope, out);
+      junction(and.operands(), " AND ", TRUE, out, this::condition);
     } else if (condition instanceof Condition.Or or) {
-      junction(or.operands(), " OR ", FALSE, scope, out);
+      junction(or.operands(), " OR ", FALSE, out, this::condition);
     } else if (condition instanceof Condition.Not not) {
       out.append("NOT (");
-      condition(not.operand(), scope, out);
+      condition(not.operand(), out);
       out.append(")");
     } else if (condition instanceof Condition.AnyElement any) {
-      anyElement(any, scope, out);
+      anyElement(any, out);
     } else {
       out.append(condition == Condition.Constant.ALL ? TRUE : FALSE);
     }
   }
 
-  private void junction(java.util.List<Condition> operands, String joiner, String empty, Element scope, Sql out) {
+  /** Writes one operand of a junction. */
+  @FunctionalInterface
+  interface OperandWriter {
+    void write(Condition operand, Sql out);
+  }
+
+  /** Writes {@code (a AND b ...)} or {@code (a OR b ...)}; {@code empty} when there are no operands. */
+  static void junction(java.util.List<Condition> operands, String joiner, String empty, Sql out, OperandWriter writer) {
     if (operands.isEmpty()) {
       out.append(empty);
       return;
@@ -160,51 +169,39 @@ final class FilterSql {
       if (i > 0) {
         out.append(joiner);
       }
-      condition(operands.get(i), scope, out);
+      writer.write(operands.get(i), out);
     }
     out.append(")");
   }
 
-  private void anyElement(Condition.AnyElement any, Element scope, Sql out) {
-    if (scope != null) {
-      out.append(FALSE);
-      return;
-    }
+  private void anyElement(Condition.AnyElement any, Sql out) {
     String e = "e" + (++aliases);
-    openIn(e, out).append(e + ".attribute = ").param(any.attribute())
-        .append(" AND " + e + ".sub_attribute <> '' AND ");
-    condition(any.element(), new Element(e, any.attribute()), out);
+    out.append("EXISTS (SELECT 1 FROM scim_value " + e + " WHERE " + e + ".tenant_id = r.tenant_id AND "
+            + e + ".kind = r.kind AND " + e + ".resource_id = r.id AND " + e + ".attribute = ")
+        .param(any.attribute()).append(" AND " + e + ".sub_attribute <> '' GROUP BY " + e + ".ordinal HAVING ");
+    new ElementSql(e, any.attribute()).condition(any.element(), out);
     out.append(")");
   }
 
-  private static boolean isRecordField(AttributeRef ref, Element scope) {
-    return scope == null && ref.subAttribute() == null
+  private static boolean isRecordField(AttributeRef ref) {
+    return ref.subAttribute() == null
         && (ref.name().equals("id") || ref.name().equals("created") || ref.name().equals("lastModified"));
   }
 
-  private void present(AttributeRef ref, Element scope, Sql out) {
-    if (isRecordField(ref, scope)) {
+  private void present(AttributeRef ref, Sql out) {
+    if (isRecordField(ref)) {
       out.append(TRUE);
       return;
     }
     String v = "v" + (++aliases);
-    Sql rows = rows(v, ref, scope, true, scope != null);
-    if (rows == null) {
-      out.append(FALSE);
-      return;
-    }
-    if (scope == null) {
-      openIn(v, out).append(rows).append(")");
-    } else {
-      out.append("EXISTS (SELECT 1 FROM scim_value " + v + " WHERE ").append(rows).append(")");
-    }
+    openIn(v, out).append(rows(v, ref, true, false)).append(")");
   }
 
-  private void compare(Condition.Compare compare, Element scope, Sql out) {
+  private void compare(Condition.Compare compare, Sql out) {
     AttributeRef ref = compare.attribute();
     boolean ne = compare.operator() == Operator.NE;
     Operator test = ne ? Operator.EQ : compare.operator();
-    if (isRecordField(ref, scope)) {
+    if (isRecordField(ref)) {
       Sql predicate = fieldPredicate(ref.name(), test, compare.value(), compare.caseExact());
       if (predicate == null) {
         out.append(ne ? TRUE : FALSE);
@@ -216,16 +213,12 @@ final class FilterSql {
       return;
     }
     String v = "v" + (++aliases);
-    Sql rows = rows(v, ref, scope, false, true);
-    Sql predicate = rows == null ? null : valuePredicate(v, test, compare.value(), compare.caseExact());
+    Sql predicate = valuePredicate(v, test, compare.value(), compare.caseExact());
     if (!ne) {
       if (predicate == null) {
         out.append(FALSE);
-      } else if (scope == null) {
-        openIn(v, out).append(rows(v, ref, null, false, false)).append(" AND ").append(predicate).append(")");
       } else {
-        out.append("EXISTS (SELECT 1 FROM scim_value " + v + " WHERE ").append(rows)
-            .append(" AND ").append(predicate).append(")");
+        openIn(v, out).append(rows(v, ref, false, false)).append(" AND ").append(predicate).append(")");
       }
       return;
     }
@@ -233,49 +226,35 @@ final class FilterSql {
       out.append(TRUE);
       return;
     }
+    Sql rows = rows(v, ref, false, true);
     String w = "v" + (++aliases);
-    Sql present = rows(w, ref, scope, false, true);
+    Sql present = rows(w, ref, false, true);
     out.append("(NOT EXISTS (SELECT 1 FROM scim_value " + w + " WHERE ").append(present)
         .append(") OR EXISTS (SELECT 1 FROM scim_value " + v + " WHERE ").append(rows)
         .append(" AND NOT (").append(predicate).append(")))");
   }
 
   /**
-   * Restricts alias {@code v} to the value rows at a reference, or returns {@code null} when the
-   * scope can hold none there. A presence test on a whole attribute takes its complex rows too.
-   * At record scope, {@code correlated} ties the rows to {@code r}; without it the caller
-   * restricts tenant and kind (see {@link #openIn}).
+   * Restricts alias {@code v} to the record's value rows at a reference. A presence test on a
+   * whole attribute takes its complex rows too. {@code correlated} ties the rows to {@code r};
+   * without it the caller restricts tenant and kind (see {@link #openIn}).
    */
-  private static Sql rows(String v, AttributeRef ref, Element scope, boolean anySub, boolean correlated) {
+  private static Sql rows(String v, AttributeRef ref, boolean anySub, boolean correlated) {
     Sql sql = new Sql();
-    if (scope == null) {
-      if (correlated) {
-        sql.append(v + ".tenant_id = r.tenant_id AND " + v + ".kind = r.kind AND " + v + ".resource_id = r.id AND ");
-      }
-      sql.append(v + ".attribute = ").param(ref.name());
-      if (ref.subAttribute() != null) {
-        sql.append(" AND " + v + ".sub_attribute = ").param(ref.subAttribute());
-      } else if (!anySub) {
-        sql.append(" AND " + v + ".sub_attribute = ''");
-      }
-      return sql;
+    if (correlated) {
+      sql.append(v + ".tenant_id = r.tenant_id AND " + v + ".kind = r.kind AND " + v + ".resource_id = r.id AND ");
     }
-    String sub;
-    if (ref.subAttribute() == null) {
-      sub = ref.name();
-    } else if (ref.name().equals(scope.attribute())) {
-      sub = ref.subAttribute();
-    } else {
-      return null;
+    sql.append(v + ".attribute = ").param(ref.name());
+    if (ref.subAttribute() != null) {
+      sql.append(" AND " + v + ".sub_attribute = ").param(ref.subAttribute());
+    } else if (!anySub) {
+      sql.append(" AND " + v + ".sub_attribute = ''");
     }
-    String e = scope.alias();
-    return sql.append(v + ".tenant_id = " + e + ".tenant_id AND " + v + ".kind = " + e + ".kind AND "
-        + v + ".resource_id = " + e + ".resource_id AND " + v + ".attribute = " + e + ".attribute AND "
-        + v + ".ordinal = " + e + ".ordinal AND " + v + ".sub_attribute = ").param(sub);
+    return sql;
   }
 
   /** The test of one value row against a value, or {@code null} when it can never hold. */
-  private static Sql valuePredicate(String v, Operator operator, Object value, boolean caseExact) {
+  static Sql valuePredicate(String v, Operator operator, Object value, boolean caseExact) {
     Sql sql = new Sql();
     if (value instanceof String text) {
       String target = caseExact ? text : ValueRows.fold(text);

@@ -30,7 +30,11 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
    * @param dataSource the data source
    */
   public JdbcApiKeyStore(DataSource dataSource) {
-    this.transactions = new Transactions(Objects.requireNonNull(dataSource, "dataSource"));
+    this(new Transactions(Objects.requireNonNull(dataSource, "dataSource"), StatementBudget.DEFAULT));
+  }
+
+  JdbcApiKeyStore(Transactions transactions) {
+    this.transactions = transactions;
   }
 
   /**

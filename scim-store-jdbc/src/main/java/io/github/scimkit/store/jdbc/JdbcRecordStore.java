@@ -72,6 +72,30 @@ abstract class JdbcRecordStore implements RecordStore {
     return transactions.read(connection -> load(connection, id));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Inside a unit of work this first locks the record's row ({@code SELECT ... FOR UPDATE}):
+   * a concurrent writer of the same record waits until this unit ends, within the statement
+   * budget, and then reads what it committed.
+   */
+  @Override
+  public Optional<ResourceRecord> getForUpdate(String id) throws ScimException {
+    Objects.requireNonNull(id, "id");
+    return transactions.read(connection -> {
+      if (!connection.getAutoCommit()) {
+        try (PreparedStatement lock = prepare(connection,
+            new Sql().append("SELECT version FROM scim_resource WHERE ").append(key(id)).append(" FOR UPDATE"));
+            ResultSet row = lock.executeQuery()) {
+          if (!row.next()) {
+            return Optional.empty();
+          }
+        }
+      }
+      return load(connection, id);
+    });
+  }
+
   /** Loads one record with its values in one query. */
   Optional<ResourceRecord> load(Connection connection, String id) throws SQLException {
     try (PreparedStatement select = connection.prepareStatement("SELECT r.id, r.version, r.created_ms, "

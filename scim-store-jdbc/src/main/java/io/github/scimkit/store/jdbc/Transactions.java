@@ -31,14 +31,17 @@ final class Transactions {
   }
 
   private final DataSource dataSource;
+  private final StatementBudget budget;
   private final ThreadLocal<Connection> bound = new ThreadLocal<>();
 
-  Transactions(DataSource dataSource) {
+  Transactions(DataSource dataSource, StatementBudget budget) {
     this.dataSource = dataSource;
+    this.budget = budget;
   }
 
+  /** Borrows a connection whose statements run within the statement budget. */
   Connection open() throws SQLException {
-    return dataSource.getConnection();
+    return budget.bound(dataSource.getConnection());
   }
 
   /** Runs a unit of work: joins the thread's unit, or binds a new transaction to the thread. */

@@ -31,7 +31,7 @@ final class BodyReader {
 
   static Body read(EngineServices services, ResourceSupport support, Session session, GenericScimResource body)
       throws ScimException {
-    ObjectNode normalized = normalize(support, session, body);
+    ObjectNode normalized = normalize(services, support, session, body);
     Optional<Set<String>> members = Optional.empty();
     JsonNode memberNode = normalized.remove(MemberChanges.MEMBERS);
     if (memberNode != null && support.kind() == ResourceKind.GROUP) {
@@ -40,10 +40,15 @@ final class BodyReader {
     return new Body(normalized, attributes(services, support, session, normalized), members);
   }
 
-  /** Normalises the dialect of a body, listing missing schema URNs where tolerated. */
-  static ObjectNode normalize(ResourceSupport support, Session session, GenericScimResource body) throws ScimException {
+  /**
+   * Normalises the dialect of a body, listing missing schema URNs where tolerated, and holds it
+   * to the input rule.
+   */
+  static ObjectNode normalize(EngineServices services, ResourceSupport support, Session session, GenericScimResource body)
+      throws ScimException {
     ObjectNode normalized = new ResourceBodyNormalizer(support.schema(), session.tolerances())
         .normalize(body.getObjectNode());
+    services.checkInput(support, normalized);
     if (session.tolerances().allows(Tolerance.UNKNOWN_SCHEMA_URNS)) {
       declareSchemas(support, normalized);
     }

@@ -8,8 +8,10 @@ import java.util.OptionalLong;
 
 /**
  * Runs a read-modify-write that guards its write with the version it read. With an If-Match
- * version, a stale write fails at once (412); without one, it is re-read and re-applied up to the
- * configured number of times, then fails with 409.
+ * version, a stale write fails at once (412). Without one, the attempt reads the record with
+ * {@link io.github.scimkit.core.store.RecordStore#getForUpdate}, so with the built-in stores it
+ * waits for concurrent writers of the record and never meets a change; with a store that does not
+ * lock, it is re-read and re-applied up to the configured number of times, then fails with 409.
  */
 public final class ConcurrentChanges {
 

@@ -43,7 +43,7 @@ public final class DeleteCommand {
     return session.stores().inTransaction(stores -> {
       Instant now = services.now();
       ChangeEvents events = new ChangeEvents(session, support, now);
-      ResourceRecord current = support.store(stores).get(id)
+      ResourceRecord current = support.findForUpdate(stores, id)
           .orElseThrow(() -> new ResourceNotFoundException("No resource with id " + id));
       ConcurrentChanges.check(ifMatch, current.version());
       services.hook().beforeWrite(new PendingWrite(
@@ -61,7 +61,8 @@ public final class DeleteCommand {
       }
       support.store(stores).delete(new RecordDeletion(id, OptionalLong.of(current.version())));
       events.deleted(id);
-      return new Outcome(null, Stream.concat(memberships.events().stream(), events.events().stream()).toList());
+      return services.outcome(stores, null,
+          Stream.concat(memberships.events().stream(), events.events().stream()).toList());
     });
   }
 }

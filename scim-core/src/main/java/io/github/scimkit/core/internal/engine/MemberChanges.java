@@ -116,6 +116,7 @@ public final class MemberChanges {
       if (value == null || !value.isTextual() || value.asText().isEmpty()) {
         throw BadRequestException.invalidValue("Every member needs a 'value' holding a user id");
       }
+      InputRule.checkId(value.asText(), MEMBERS + ".value");
       ids.add(value.asText());
     }
     return ids;
@@ -138,6 +139,7 @@ public final class MemberChanges {
         && "value".equalsIgnoreCase(equal.getAttributePath().toString())
         && equal.getComparisonValue() != null
         && equal.getComparisonValue().isTextual()) {
+      InputRule.checkId(equal.getComparisonValue().asText(), MEMBERS + ".value");
       ids.add(equal.getComparisonValue().asText());
       return;
     }

@@ -83,7 +83,7 @@ public final class PatchCommand {
         session.stores().inTransaction(stores -> {
           Instant now = services.now();
           ChangeEvents events = new ChangeEvents(session, support, now);
-          ResourceRecord current = support.store(stores).get(id)
+          ResourceRecord current = support.findForUpdate(stores, id)
               .orElseThrow(() -> new ResourceNotFoundException("No resource with id " + id));
           ConcurrentChanges.check(ifMatch, current.version());
           ResourceRecord record = current;
@@ -95,7 +95,7 @@ public final class PatchCommand {
             events.membership(result);
             record = result.group();
           }
-          return new Outcome(record, events.events());
+          return services.outcome(stores, record, events.events());
         }));
   }
 
@@ -119,6 +119,7 @@ public final class PatchCommand {
     for (PatchOperation operation : operations) {
       operation.apply(after);
     }
+    services.checkInput(support, after);
     Attributes mapped = support.mapping().read(new GenericScimResource(after), session.settings().mode());
     Attributes merged = services.merge(support, current, mapped);
     if (merged.equals(current.attributes())) {

@@ -51,7 +51,7 @@ public final class ReplaceCommand {
    */
   public Outcome execute(Session session, ResourceSupport support, String id, GenericScimResource body, OptionalLong ifMatch)
       throws ScimException {
-    ObjectNode normalized = BodyReader.normalize(support, session, body);
+    ObjectNode normalized = BodyReader.normalize(services, support, session, body);
     JsonNode memberNode = normalized.remove(MemberChanges.MEMBERS);
     Optional<Set<String>> members = memberNode == null || support.kind() != ResourceKind.GROUP
         ? Optional.empty()
@@ -60,7 +60,7 @@ public final class ReplaceCommand {
         session.stores().inTransaction(stores -> {
           Instant now = services.now();
           ChangeEvents events = new ChangeEvents(session, support, now);
-          ResourceRecord current = support.store(stores).get(id)
+          ResourceRecord current = support.findForUpdate(stores, id)
               .orElseThrow(() -> new ResourceNotFoundException("No resource with id " + id));
           ConcurrentChanges.check(ifMatch, current.version());
           ObjectNode desired = normalized.deepCopy();
@@ -84,7 +84,7 @@ public final class ReplaceCommand {
             record = result.group();
             events.membership(result);
           }
-          return new Outcome(record, events.events());
+          return services.outcome(stores, record, events.events());
         }));
   }
 

@@ -2,6 +2,7 @@ package io.github.scimkit.core.internal.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.GenericScimResource;
+import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.types.AttributeDefinition;
 import com.unboundid.scim2.common.types.SchemaResource;
 import io.github.scimkit.core.resource.EntityTags;
@@ -14,6 +15,7 @@ import io.github.scimkit.core.store.ResourceRecord;
 import io.github.scimkit.core.store.TenantStores;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the engine knows about one resource kind: its mapping, its schema lookup, its store, and
@@ -106,6 +108,32 @@ public final class ResourceSupport {
    */
   public RecordStore store(TenantStores stores) {
     return kind == ResourceKind.USER ? stores.users() : stores.groups();
+  }
+
+  /**
+   * Reads a record of this kind. An id that breaks the input rule names no record, and no store
+   * sees it.
+   *
+   * @param stores the tenant's stores
+   * @param id the id
+   * @return the record, or empty
+   * @throws ScimException when the store fails
+   */
+  public Optional<ResourceRecord> find(TenantStores stores, String id) throws ScimException {
+    return InputRule.storable(id) ? store(stores).get(id) : Optional.empty();
+  }
+
+  /**
+   * Reads a record of this kind to change it in the running unit of work ({@link
+   * RecordStore#getForUpdate}). An id that breaks the input rule names no record.
+   *
+   * @param stores the tenant's stores, in the unit of work
+   * @param id the id
+   * @return the record, or empty
+   * @throws ScimException when the store fails
+   */
+  public Optional<ResourceRecord> findForUpdate(TenantStores stores, String id) throws ScimException {
+    return InputRule.storable(id) ? store(stores).getForUpdate(id) : Optional.empty();
   }
 
   /**
