@@ -1,6 +1,7 @@
 /**
  * The engine's settings: {@link io.github.scimkit.core.config.EngineConfig} (limits, bulk, cursor
- * pagination with its {@link io.github.scimkit.core.config.CursorKey}, and the {@link
+ * pagination with its {@link io.github.scimkit.core.config.CursorKey}, the outbox's {@link
+ * io.github.scimkit.core.config.OutboxRetry} and the {@link
  * io.github.scimkit.core.config.PatchResponse} policy).
  *
  * <p>Plain values only: nothing here reads a request or a store. The engine's façade and its

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.utils.JsonUtils;
+import io.github.scimkit.core.config.OutboxRetry;
 import io.github.scimkit.core.event.EventDelivery;
 import io.github.scimkit.core.event.LifecycleEvent;
 import io.github.scimkit.core.event.LifecycleListener;

@@ -1,7 +1,7 @@
 package io.github.scimkit.core.internal.engine;
 
 import com.unboundid.scim2.common.exceptions.ScimException;
-import io.github.scimkit.core.engine.OutboxRetry;
+import io.github.scimkit.core.config.OutboxRetry;
 import io.github.scimkit.core.event.EventDelivery;
 import io.github.scimkit.core.event.LifecycleEvent;
 import io.github.scimkit.core.store.EventOutbox;

@@ -1,4 +1,4 @@
-package io.github.scimkit.core.engine;
+package io.github.scimkit.core.config;
 
 import java.time.Duration;
 import java.util.Objects;
