@@ -1,5 +1,6 @@
 package io.github.scimkit.core.engine;
 
+import io.github.scimkit.core.config.OutboxRetry;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
