@@ -27,11 +27,12 @@ final class ExampleProcess implements AutoCloseable {
   private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
   private final Map<String, String> printed = new LinkedHashMap<>();
   private final Path log;
+  private final Thread reader;
 
   private ExampleProcess(Process process, Path log) {
     this.process = process;
     this.log = log;
-    Thread reader = new Thread(() -> {
+    reader = new Thread(() -> {
       try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         for (String line = out.readLine(); line != null; line = out.readLine()) {
           lines.add(line);
@@ -127,15 +128,19 @@ final class ExampleProcess implements AutoCloseable {
     return Map.copyOf(printed);
   }
 
-  /** Returns the lines printed after the ones already read, waiting briefly for more. */
-  List<String> moreLines(Duration wait) throws InterruptedException {
-    List<String> more = new ArrayList<>();
-    String line = lines.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
-    while (line != null) {
-      more.add(line);
-      line = lines.poll(200, TimeUnit.MILLISECONDS);
+  /**
+   * Stops the server and returns every line it printed after the ones already read, through to its
+   * exit: the reader has seen the end of its output, so no line can still be on its way.
+   */
+  List<String> linesUntilExit() throws InterruptedException {
+    close();
+    reader.join(TimeUnit.SECONDS.toMillis(60));
+    if (reader.isAlive()) {
+      throw new AssertionError("The server's output did not end within 60 s of its exit");
     }
-    return more;
+    List<String> rest = new ArrayList<>();
+    lines.drainTo(rest);
+    return rest;
   }
 
   /**

@@ -3,6 +3,7 @@ package io.github.scimkit.jersey;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -12,7 +13,7 @@ import com.tngtech.archunit.lang.ArchRule;
  * release), and the adapter's packages free of cycles: the API packages ({@code jersey}, {@code
  * auth}, {@code metrics}) never depend back on {@code internal}'s users.
  */
-@AnalyzeClasses(packages = "io.github.scimkit.jersey")
+@AnalyzeClasses(packages = "io.github.scimkit.jersey", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
   @ArchTest

@@ -3,6 +3,7 @@ package io.github.scimkit.store.jdbc;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -11,7 +12,7 @@ import com.tngtech.archunit.lang.ArchRule;
  * Keeps the JDBC store to the published API of core and the adapter (their {@code internal} packages may
  * change in any release), and its packages free of cycles.
  */
-@AnalyzeClasses(packages = "io.github.scimkit.store.jdbc")
+@AnalyzeClasses(packages = "io.github.scimkit.store.jdbc", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
   @ArchTest
