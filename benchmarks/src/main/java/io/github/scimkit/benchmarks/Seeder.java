@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.GenericScimResource;
 import io.github.scimkit.core.request.RequestContext;
-import io.github.scimkit.core.engine.ResourceView;
+import io.github.scimkit.core.resource.ResourceView;
 import io.github.scimkit.core.engine.ScimEngine;
 import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.tenant.TenantSettings;

@@ -2,8 +2,8 @@ package io.github.scimkit.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.unboundid.scim2.common.GenericScimResource;
-import io.github.scimkit.core.engine.EngineConfig;
-import io.github.scimkit.core.engine.ResourceView;
+import io.github.scimkit.core.config.EngineConfig;
+import io.github.scimkit.core.resource.ResourceView;
 import io.github.scimkit.core.engine.ScimEngine;
 import io.github.scimkit.core.engine.SearchParameters;
 import io.github.scimkit.core.engine.SearchResults;

@@ -10,6 +10,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -189,9 +191,14 @@ public final class AdminResource {
     return Json.write(organizations.outbox(id));
   }
 
-  /** Lets a request through only with the admin token; the whole admin API is behind it. */
+  /**
+   * Lets a request through only with the admin token as {@code Authorization: Bearer <token>}; a
+   * bare token or another scheme is refused. The whole admin API is behind it.
+   */
   @AdminOnly
   static final class AdminTokenFilter implements ContainerRequestFilter {
+
+    private static final String BEARER = "Bearer ";
 
     private final Organizations organizations;
 
@@ -202,18 +209,29 @@ public final class AdminResource {
     @Override
     public void filter(ContainerRequestContext request) {
       String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-      String token = header == null ? null : header.strip();
-      if (token != null && token.regionMatches(true, 0, "Bearer ", 0, 7)) {
-        token = token.substring(7);
-      }
-      if (!organizations.isAdminToken(token)) {
+      String token = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+          ? header.substring(BEARER.length()).strip() : null;
+      if (token == null || !organizations.isAdminToken(token)) {
         request.abortWith(new Errors().toResponse(
             new ExampleException(401, "A valid admin token is required: Authorization: Bearer <admin token>")));
       }
     }
   }
 
-  /** Binds {@link AdminTokenFilter} to the admin API. */
+  /**
+   * Marks every admin API response, refusals included, as not to be stored (they carry API keys
+   * and member data) nor sniffed as another content type.
+   */
+  @AdminOnly
+  static final class AdminHeaders implements ContainerResponseFilter {
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+      response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
+      response.getHeaders().putSingle("X-Content-Type-Options", "nosniff");
+    }
+  }
+
+  /** Binds {@link AdminTokenFilter} and {@link AdminHeaders} to the admin API. */
   @NameBinding
   @Retention(RetentionPolicy.RUNTIME)
   @Target({ElementType.TYPE, ElementType.METHOD})

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.glassfish.grizzly.http.server.HttpServer;
+import io.github.scimkit.jersey.container.GrizzlyErrorPages;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -83,11 +84,18 @@ public final class ExampleServer implements AutoCloseable {
           .register(new AdminResource(organizations))
           .register(AdminResource.Errors.class)
           .register(new AdminResource.AdminTokenFilter(organizations))
+          .register(AdminResource.AdminHeaders.class)
           .register(new PublicResources.Health(storage.host))
           .register(new PublicResources.Invitations(organizations))
           .register(PublicResources.AdminPage.class);
       http = GrizzlyHttpServerFactory.createHttpServer(
-          URI.create("http://" + config.host() + ":" + config.port() + "/"), application, true);
+          URI.create("http://" + config.host() + ":" + config.port() + "/"), application, false);
+      GrizzlyErrorPages.install(http);
+      try {
+        http.start();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
       int port = http.getListener("grizzly").getPort();
       if (base[0] == null) {
         base[0] = "http://localhost:" + port;

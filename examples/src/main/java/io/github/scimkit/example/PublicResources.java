@@ -49,11 +49,15 @@ final class PublicResources {
   }
 
   /**
-   * {@code GET|POST /invitations/{token}/accept}: the link of an invitation. Following it accepts
-   * the invitation once; the member becomes {@code Accepted}. GET answers a short page, POST JSON.
+   * {@code GET|POST /invitations/{token}/accept}: the link of an invitation. GET only shows a page
+   * whose button POSTs the acceptance, so that mail scanners and link previews, which follow links
+   * with GET, accept nothing. POST accepts the invitation once, and the member becomes {@code
+   * Accepted}: a browser (asking for HTML) gets a page, a program JSON.
    */
   @Path("invitations/{token}/accept")
   public static final class Invitations {
+    private static final String HTML = MediaType.TEXT_HTML + ";charset=utf-8";
+
     private final Organizations organizations;
 
     Invitations(Organizations organizations) {
@@ -61,21 +65,33 @@ final class PublicResources {
     }
 
     /**
-     * Accepts, for a person following the link.
+     * Shows the invitation with a button that accepts it; accepts nothing itself.
+     *
+     * @return the page
+     */
+    @GET
+    @Produces(HTML)
+    public Response page() {
+      return html(200, "Your invitation", "<p>Accept the invitation to join the organization?</p>"
+          + "<form method=\"post\"><button type=\"submit\">Accept invitation</button></form>");
+    }
+
+    /**
+     * Accepts, for a person who pressed the page's button.
      *
      * @param token the link's token
      * @return an HTML page saying what happened
      */
-    @GET
-    @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
-    public Response page(@PathParam("token") String token) {
+    @POST
+    @Produces(MediaType.TEXT_HTML + ";qs=0.9;charset=utf-8")
+    public Response acceptFromPage(@PathParam("token") String token) {
       try {
         Organizations.Member member = organizations.accept(token);
         return html(200, "Invitation accepted",
-            "Welcome, " + escape(Objects.toString(member.userName(), "")) + ". Your status is <b>"
-                + member.status() + "</b>: an administrator of the organization will confirm you.");
+            "<p>Welcome, " + escape(Objects.toString(member.userName(), "")) + ". Your status is <b>"
+                + member.status() + "</b>: an administrator of the organization will confirm you.</p>");
       } catch (ExampleException e) {
-        return html(e.status(), "Invitation not accepted", escape(e.getMessage()));
+        return html(e.status(), "Invitation not accepted", "<p>" + escape(e.getMessage()) + "</p>");
       }
     }
 
@@ -91,11 +107,20 @@ final class PublicResources {
       return Json.write(organizations.accept(token));
     }
 
-    private static Response html(int status, String title, String text) {
+    /**
+     * A page that no cache keeps, that tells no other site the link it came from, and whose form
+     * may post only back to this server.
+     */
+    private static Response html(int status, String title, String body) {
       String page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title
-          + "</title></head><body style=\"font-family:system-ui,sans-serif;margin:3em\"><h1>" + title + "</h1><p>"
-          + text + "</p></body></html>";
-      return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8")).entity(page).build();
+          + "</title></head><body style=\"font-family:system-ui,sans-serif;margin:3em\"><h1>" + title + "</h1>"
+          + body + "</body></html>";
+      return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8")).entity(page)
+          .header("Cache-Control", "no-store")
+          .header("Referrer-Policy", "no-referrer")
+          .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
+          .header("X-Content-Type-Options", "nosniff")
+          .build();
     }
 
     private static String escape(String text) {

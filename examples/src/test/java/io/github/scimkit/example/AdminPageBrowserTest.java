@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,12 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Wait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -48,7 +51,7 @@ class AdminPageBrowserTest {
 
   private static ExampleServer server;
   private static WebDriver browser;
-  private static WebDriverWait wait;
+  private static Wait<WebDriver> wait;
   private static String skipReason;
 
   @BeforeAll
@@ -85,7 +88,10 @@ class AdminPageBrowserTest {
         .usingAnyFreePort()
         .build();
     browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    // Generous, because a loaded CI machine is slow; every wait polls a condition on locators found
+    // afresh, and a reference that a re-render replaced is retried rather than fatal.
+    wait = new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(100))
+        .ignoring(StaleElementReferenceException.class);
   }
 
   @BeforeEach
@@ -118,28 +124,28 @@ class AdminPageBrowserTest {
     // Sign in; the demo organization is listed and open.
     browser.get(server.adminUrl());
     assertThat(browser.getTitle()).contains("Admin console");
-    browser.findElement(By.id("token")).sendKeys("scimkit_admin_not-the-token");
-    browser.findElement(By.id("sign-in")).click();
-    wait.until(ExpectedConditions.textToBe(By.id("message"), "That admin token is not valid."));
-    browser.findElement(By.id("token")).sendKeys(adminToken);
-    browser.findElement(By.id("sign-in")).click();
+    type(By.id("token"), "scimkit_admin_not-the-token");
+    click(By.id("sign-in"));
+    awaitText(By.id("message"), "That admin token is not valid.");
+    type(By.id("token"), adminToken);
+    click(By.id("sign-in"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("console")));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("organizations"), "Demo organization"));
-    wait.until(ExpectedConditions.textToBe(By.id("org-name"), "Demo organization"));
+    awaitText(By.id("org-name"), "Demo organization");
 
     // A new organization: Enable SCIM shows its key, Rotate key a new one.
-    browser.findElement(By.id("new-org-name")).sendKeys("Browser Co");
-    browser.findElement(By.id("create-org")).click();
-    wait.until(ExpectedConditions.textToBe(By.id("org-name"), "Browser Co"));
-    assertThat(browser.findElement(By.id("scim-state")).getText()).isEqualTo("Disabled");
-    assertThat(browser.findElement(By.id("rotate-key")).isEnabled()).isFalse();
-    browser.findElement(By.id("enable-scim")).click();
-    wait.until(ExpectedConditions.textToBe(By.id("scim-state"), "Enabled"));
+    type(By.id("new-org-name"), "Browser Co");
+    click(By.id("create-org"));
+    awaitText(By.id("org-name"), "Browser Co");
+    awaitText(By.id("scim-state"), "Disabled");
+    wait.until(ExpectedConditions.not(ExpectedConditions.elementToBeClickable(By.id("rotate-key"))));
+    click(By.id("enable-scim"));
+    awaitText(By.id("scim-state"), "Enabled");
     String firstKey = awaitKey("");
-    String scimUrl = browser.findElement(By.id("scim-url")).getText();
+    String scimUrl = read(By.id("scim-url"), WebElement::getText);
     assertThat(scimUrl).startsWith(server.baseUrl() + "/scim/v2/browser-co-");
 
-    browser.findElement(By.id("rotate-key")).click();
+    click(By.id("rotate-key"));
     String key = awaitKey(firstKey);
     assertThat(Http.scim("GET", scimUrl + "/Users", firstKey, null).status()).isEqualTo(401);
     assertThat(Http.scim("GET", scimUrl + "/Users", key, null).status()).isEqualTo(200);
@@ -149,26 +155,27 @@ class AdminPageBrowserTest {
         + "'urn:ietf:params:scim:schemas:core:2.0:User'],'userName':'dana','displayName':'Dana Scully',"
         + "'emails':[{'value':'dana@browser.example','primary':true}],'active':true}");
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
-    browser.findElement(By.id("refresh")).click();
-    assertThat(statusOf("dana")).isEqualTo("Invited");
+    click(By.id("refresh"));
+    awaitStatus("dana", "Invited");
 
     // Dana follows the link from the outbox: Accepted.
-    String link = wait.until(ExpectedConditions.presenceOfElementLocated(
-        By.cssSelector("#outbox tr[data-kind='invitation'] a"))).getAttribute("href");
+    String link = read(By.cssSelector("#outbox tr[data-kind='invitation'] a"), a -> a.getAttribute("href"));
     browser.get(link);
-    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Invitation accepted");
+    awaitText(By.tagName("h1"), "Invitation accepted");
 
     // Back in the console (the token is kept for the session): Confirm.
     browser.get(server.adminUrl());
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("organizations"), "Browser Co"));
-    browser.findElement(By.cssSelector("#organizations tr[data-org^='browser-co-'] button.select-org")).click();
-    wait.until(ExpectedConditions.textToBe(By.id("org-name"), "Browser Co"));
-    assertThat(statusOf("dana")).isEqualTo("Accepted");
-    browser.findElement(By.cssSelector("#members tr[data-member='dana'] button.confirm")).click();
-    wait.until(ExpectedConditions.textToBe(By.id("message"), "dana is confirmed."));
-    assertThat(statusOf("dana")).isEqualTo("Confirmed");
-    assertThat(browser.findElements(By.cssSelector("#members button.confirm"))).isEmpty();
-    assertThat(browser.findElement(By.id("outbox")).getText()).contains("invitation", "accepted", "confirmed");
+    click(By.cssSelector("#organizations tr[data-org^='browser-co-'] button.select-org"));
+    awaitText(By.id("org-name"), "Browser Co");
+    awaitStatus("dana", "Accepted");
+    click(By.cssSelector("#members tr[data-member='dana'] button.confirm"));
+    awaitText(By.id("message"), "dana is confirmed.");
+    awaitStatus("dana", "Confirmed");
+    wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#members button.confirm"), 0));
+    for (String kind : List.of("invitation", "accepted", "confirmed")) {
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("outbox"), kind));
+    }
   }
 
   private static void screenshot(Path file) throws Exception {
@@ -178,16 +185,44 @@ class AdminPageBrowserTest {
   }
 
   private static String awaitKey(String previous) {
-    wait.until(driver -> {
+    return wait.until(driver -> {
       String shown = driver.findElement(By.id("api-key")).getText();
-      return shown.startsWith("scimkit_") && !shown.equals(previous);
+      return shown.startsWith("scimkit_") && !shown.equals(previous) ? shown : null;
     });
-    return browser.findElement(By.id("api-key")).getText();
   }
 
-  private static String statusOf(String userName) {
-    By status = By.cssSelector("#members tr[data-member='" + userName + "'] .status");
-    WebElement cell = wait.until(ExpectedConditions.presenceOfElementLocated(status));
-    return cell.getText();
+  private static void awaitStatus(String userName, String status) {
+    awaitText(By.cssSelector("#members tr[data-member='" + userName + "'] .status"), status);
+  }
+
+  private static void awaitText(By locator, String text) {
+    wait.until(ExpectedConditions.textToBe(locator, text));
+  }
+
+  /**
+   * Reads an element found afresh on every poll, so a re-render between finding and reading is
+   * retried (the wait ignores stale references) rather than failing the test.
+   */
+  private static String read(By locator, Function<WebElement, String> reading) {
+    return wait.until(driver -> reading.apply(driver.findElement(locator)));
+  }
+
+  /** Clicks an element once it is displayed and enabled, finding it again after a re-render. */
+  private static void click(By locator) {
+    wait.until(driver -> {
+      WebElement element = driver.findElement(locator);
+      if (!element.isDisplayed() || !element.isEnabled()) {
+        return false;
+      }
+      element.click();
+      return true;
+    });
+  }
+
+  private static void type(By locator, String text) {
+    wait.until(driver -> {
+      driver.findElement(locator).sendKeys(text);
+      return true;
+    });
   }
 }

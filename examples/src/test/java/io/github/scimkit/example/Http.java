@@ -48,6 +48,25 @@ final class Http {
     return send("POST", url, token, json, "application/json");
   }
 
+  /** A GET with exactly the given headers (name, value, ...), answered in full. */
+  static HttpResponse<String> getWith(String url, String... headers) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Presses a page's form button: an empty form POST from a browser, which asks for HTML. */
+  static Response submitForm(String url) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+        .POST(HttpRequest.BodyPublishers.noBody()).build();
+    HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+    return new Response(response.statusCode(), response.body());
+  }
+
   static Response put(String url, String token, String json) throws Exception {
     return send("PUT", url, token, json, "application/json");
   }

@@ -54,6 +54,12 @@ class OrganizationFlowTest {
       assertThat(Http.get(base + "/scim/v2/health", null).json().path("status").asText()).isEqualTo("UP");
       assertThat(Http.get(adminApi + "/organizations", null).status()).isEqualTo(401);
       assertThat(Http.get(adminApi + "/organizations", "scimkit_admin_wrong").status()).isEqualTo(401);
+      assertThat(Http.getWith(adminApi + "/organizations", "Authorization", admin).statusCode())
+          .as("the admin token without the Bearer scheme").isEqualTo(401);
+      var listed = Http.getWith(adminApi + "/organizations", "Authorization", "Bearer " + admin);
+      assertThat(listed.statusCode()).isEqualTo(200);
+      assertThat(listed.headers().firstValue("Cache-Control")).contains("no-store");
+      assertThat(listed.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
       assertThat(Http.scim("GET", demoUrl + "/Users", demoKey, null).json().path("totalResults").asInt()).isZero();
 
       // The Admin Console: a second organization, its IdP profile, Enable SCIM.
@@ -113,10 +119,14 @@ class OrganizationFlowTest {
           .filter(message -> message.path("recipient").asText().equals("alice@acme.example"))
           .findFirst().orElseThrow().path("link").asText();
       assertThat(aliceLink).startsWith(base + "/invitations/");
-      Http.Response accepted = Http.get(aliceLink, null);
+      Http.Response page = Http.get(aliceLink, null);
+      assertThat(page.status()).isEqualTo(200);
+      assertThat(page.body()).contains("<form method=\"post\">").contains("Accept invitation");
+      assertThat(status(adminApi, admin, acme, ids.get("alice"))).as("GET accepts nothing").isEqualTo("Invited");
+      Http.Response accepted = Http.submitForm(aliceLink);
       assertThat(accepted.status()).isEqualTo(200);
       assertThat(accepted.body()).contains("Invitation accepted");
-      assertThat(Http.get(aliceLink, null).status()).as("single-use").isEqualTo(404);
+      assertThat(Http.submitForm(aliceLink).status()).as("single-use").isEqualTo(404);
       assertThat(status(adminApi, admin, acme, ids.get("bob"))).isEqualTo("Invited");
       assertThat(Http.post(adminApi + "/organizations/" + acme + "/members/" + ids.get("bob") + "/confirm", admin, null)
           .status()).as("bob has not accepted").isEqualTo(409);

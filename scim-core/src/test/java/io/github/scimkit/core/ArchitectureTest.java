@@ -1,13 +1,17 @@
 package io.github.scimkit.core;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** Keeps HTTP, and the SDK's HTTP-bound server parts, out of the core. */
+/**
+ * Keeps HTTP, and the SDK's HTTP-bound server parts, out of the core, stores away from SCIM JSON,
+ * and the core's packages free of cycles.
+ */
 @AnalyzeClasses(packages = "io.github.scimkit.core", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -51,4 +55,7 @@ class ArchitectureTest {
               "com.unboundid.scim2.common.filters..",
               "com.unboundid.scim2.common.types..")
           .because("stores see plain records and simple predicates, never SCIM JSON, PATCH or filters");
+
+  @ArchTest
+  static final ArchRule packages_are_free_of_cycles = slices().matching("io.github.scimkit.(**)").should().beFreeOfCycles();
 }

@@ -3,9 +3,11 @@ package io.github.scimkit.jersey;
 import io.github.scimkit.core.engine.ScimEngine;
 import io.github.scimkit.jersey.auth.BearerAuthenticator;
 import io.github.scimkit.jersey.internal.AdapterSettings;
-import io.github.scimkit.jersey.internal.JaxRsErrorMapper;
 import io.github.scimkit.jersey.internal.ScimResourceModel;
+import io.github.scimkit.jersey.internal.ScimResponseFilter;
 import io.github.scimkit.jersey.internal.ScimRuntime;
+import io.github.scimkit.jersey.metrics.MicrometerRequestMetrics;
+import io.github.scimkit.jersey.metrics.RequestMetrics;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import java.util.Objects;
@@ -49,7 +51,7 @@ public final class ScimFeature implements Feature {
   @Override
   public boolean configure(FeatureContext context) {
     context.register(new ScimResourceModel(runtime));
-    context.register(new JaxRsErrorMapper(runtime));
+    context.register(new ScimResponseFilter(runtime.settings()));
     return true;
   }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.scimkit.core.engine.EngineConfig;
+import io.github.scimkit.core.config.EngineConfig;
 import io.github.scimkit.core.mapping.DefaultMappings;
 import io.github.scimkit.core.mapping.ScimMapping;
 import io.github.scimkit.jersey.auth.ApiKeyAuthenticator;

@@ -1,6 +1,6 @@
 package io.github.scimkit.jersey;
 
-import io.github.scimkit.core.engine.EngineConfig;
+import io.github.scimkit.core.config.EngineConfig;
 import io.github.scimkit.core.engine.ScimEngine;
 import io.github.scimkit.core.event.LoggingAuditSink;
 import io.github.scimkit.core.mapping.ScimMapping;
@@ -10,6 +10,7 @@ import io.github.scimkit.core.store.memory.InMemoryStoreProvider;
 import io.github.scimkit.core.tenant.ApiKeyStore;
 import io.github.scimkit.core.tenant.ApiKeys;
 import io.github.scimkit.jersey.auth.ApiKeyAuthenticator;
+import io.github.scimkit.jersey.metrics.RequestMetrics;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;

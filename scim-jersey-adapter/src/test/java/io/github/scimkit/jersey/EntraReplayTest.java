@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Test;
  * PATCH forms) and {@code how-provisioning-works.md} (soft delete, then DELETE 30 days later), as
  * summarised in the project's IdP notes (§2.1). The bodies are our own test data in those shapes.
  *
- * <p>The default mapping does not publish the enterprise extension, so this test's engine
- * registers a custom mapping: the default User rules plus {@code department}, {@code
- * employeeNumber} and {@code manager.value}, and a unique Group {@code displayName} because
- * Entra matches groups by name.
+ * <p>The tenant runs on the default mapping, which keeps the enterprise extension. Entra matches
+ * groups by name; a host that wants duplicate names refused makes Group {@code displayName}
+ * unique, which {@link #aHostWithUniqueGroupNamesRefusesEntrasDuplicate} shows apart from the
+ * replay.
  */
 @DisplayName("Microsoft Entra ID: a provisioning conversation replayed over HTTP")
 class EntraReplayTest {
@@ -36,14 +36,7 @@ class EntraReplayTest {
   private static final String TENANT = "entra";
   private static final String PATCH = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[%s]}";
 
-  private final ReplayServer server = new ReplayServer(engine -> engine.mapping(ScimMapping.builder()
-      .users(DefaultMappings.users()
-          .rule(ENTERPRISE + ":department", "department")
-          .rule(ENTERPRISE + ":employeeNumber", "employeeNumber")
-          .rule(ENTERPRISE + ":manager.value", "managerId")
-          .build())
-      .groups(ResourceMapping.groupBuilder().rule(DefaultMappings.uniqueGroupDisplayName()).build())
-      .build()));
+  private final ReplayServer server = new ReplayServer();
 
   @AfterEach
   void stop() {
@@ -95,15 +88,15 @@ class EntraReplayTest {
         .expectJson("/totalResults", 0)
         .step("query ann by unquoted externalId").quirk()
         .get("Users?filter=externalId%20eq%20ann.lee" + flag.replace('?', '&')).expectJson("/totalResults", 0)
-        .step("create ann").quirk()
+        .step("create ann")
         .post("Users" + flag, user("ann.lee", "Ann", "Lee", "Research", "1001"))
         .expect(201).capture("ann.id", "/id")
         .expectJson("/" + ENTERPRISE.replace("/", "~1") + "/department", "Research")
-        .step("create ann again").quirk()
+        .step("create ann again")
         .post("Users" + flag, user("ann.lee", "Ann", "Lee", "Research", "1001")).expect(409).expectError("uniqueness")
-        .step("create bob").quirk()
+        .step("create bob")
         .post("Users" + flag, user("bob.kim", "Bob", "Kim", "Research", "1002")).expect(201).capture("bob.id", "/id")
-        .step("create carl").quirk()
+        .step("create carl")
         .post("Users" + flag, user("carl.ito", "Carl", "Ito", "Sales", "1003")).expect(201).capture("carl.id", "/id")
         .step("query ann by externalId")
         .get("Users?filter=externalId%20eq%20%22ann.lee%22" + flag.replace('?', '&'))
@@ -135,6 +128,15 @@ class EntraReplayTest {
             {"op":"Replace","path":"%1$s:employeeNumber","value":"2001"},
             {"op":"Add","path":"%2$s","value":[{"$ref":null,"value":"{bob.id}"}]}""".formatted(ENTERPRISE, managerPath)))
         .expectJson("/" + ENTERPRISE.replace("/", "~1") + "/manager/value", "{bob.id}")
+        // The manager as a bare string, read as manager.value.
+        .step("set ann's manager as a bare string").quirk()
+        .patch("Users/{ann.id}", patch("""
+            {"op":"Replace","path":"%s","value":"{carl.id}"}""".formatted(managerPath)))
+        .expectJson("/" + ENTERPRISE.replace("/", "~1") + "/manager/value", "{carl.id}")
+        .step("set ann's manager back as a bare string").quirk()
+        .patch("Users/{ann.id}", patch("""
+            {"op":"Replace","path":"%s","value":"{bob.id}"}""".formatted(managerPath)))
+        .expectJson("/" + ENTERPRISE.replace("/", "~1") + "/manager/value", "{bob.id}")
         // Soft delete: the string "False"; the user stays visible to GET and to filters.
         .step("soft-delete carl").quirk()
         .patch("Users/{carl.id}", patch("""
@@ -160,8 +162,6 @@ class EntraReplayTest {
         .step("create Research").quirk()
         .post("Groups", group("9e1c7d8a-61b2-4c4f-8f0e-2b7a5d3c1e90", "Research")).expect(201)
         .capture("research.id", "/id").expectJson("/members", null)
-        .step("create Research again").quirk()
-        .post("Groups", group("9e1c7d8a-61b2-4c4f-8f0e-2b7a5d3c1e90", "Research")).expect(409).expectError("uniqueness")
         .step("add ann, bob and carl to Research").quirk()
         .patch("Groups/{research.id}", patch("""
             {"op":"Add","path":"members","value":[{"$ref":null,"value":"{ann.id}"},
@@ -308,6 +308,23 @@ class EntraReplayTest {
   @DisplayName("negative control, aadOptscim062020 dialect: under the strict generic profile exactly the quirk steps fail")
   void strictGenericRefusesFlagDialectQuirks() {
     assertStrictFailsAtQuirks(flagMode());
+  }
+
+  @Test
+  @DisplayName("a host that keeps group names unique answers Entra's duplicate create with 409 uniqueness")
+  void aHostWithUniqueGroupNamesRefusesEntrasDuplicate() {
+    try (ReplayServer unique = new ReplayServer(engine -> engine.mapping(ScimMapping.builder()
+        .groups(ResourceMapping.groupBuilder().rule(DefaultMappings.uniqueGroupDisplayName()).build())
+        .build()))) {
+      String key = unique.tenant(TENANT, "entra");
+      Conversation.of("Entra (unique group names)")
+          .step("create Research").quirk()
+          .post("Groups", group("9e1c7d8a-61b2-4c4f-8f0e-2b7a5d3c1e90", "Research")).expect(201)
+          .step("create Research again").quirk()
+          .post("Groups", group("9e1c7d8a-61b2-4c4f-8f0e-2b7a5d3c1e90", "research")).expect(409).expectError("uniqueness")
+          .replay(unique.base(TENANT), key).assertAllPassed();
+      assertThat(unique.groups(TENANT)).hasSize(1);
+    }
   }
 
   private void assertStrictFailsAtQuirks(Conversation conversation) {

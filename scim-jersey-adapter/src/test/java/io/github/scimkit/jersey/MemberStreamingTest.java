@@ -43,7 +43,7 @@ class MemberStreamingTest {
     memory.createTenant("acme");
     StoreProvider counting = tenantId -> memory.tenant(tenantId).map(this::countingMemberPages);
     ScimEngine engine = ScimEngine.builder().stores(counting).auditSink(record -> { })
-        .config(io.github.scimkit.core.engine.EngineConfig.builder().maxPageSize(100).defaultPageSize(100).build())
+        .config(io.github.scimkit.core.config.EngineConfig.builder().maxPageSize(100).defaultPageSize(100).build())
         .build();
     ScimFeature feature = ScimFeature.builder(engine,
             token -> Optional.of(new AuthenticatedClient("tester", "acme", Optional.empty())))

@@ -7,6 +7,7 @@ import io.github.scimkit.core.store.StoreProvider;
 import io.github.scimkit.core.store.StoreUnavailableException;
 import io.github.scimkit.core.store.memory.InMemoryStoreProvider;
 import io.github.scimkit.jersey.auth.AuthenticatedClient;
+import io.github.scimkit.jersey.metrics.MicrometerRequestMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;

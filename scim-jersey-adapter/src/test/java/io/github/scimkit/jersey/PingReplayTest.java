@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
  * <p>Transcribed from Bitwarden's "Ping Identity SCIM Integration" page (Remove Action Disable →
  * revoked, Delete → removed), docs.pingidentity.com (PingOne SCIM filter expressions such as
  * {@code username Eq "%s"}; the PingFederate SCIM Provisioner reference: users updated by PUT,
- * groups listed and matched client-side) and Bitwarden's code honouring {@code members} on PUT
- * /Groups for Ping, as summarised in the project's IdP notes (§2.5). The bodies are our own test
- * data.
+ * groups listed and matched client-side; PingOne's provisioner "supports SCIM core and enterprise
+ * attributes") and Bitwarden's code honouring {@code members} on PUT /Groups for Ping, as
+ * summarised in the project's IdP notes (§2.5). The bodies are our own test data in that shape:
+ * core and enterprise schemas, on the default mapping.
  *
  * <p>Everything here is RFC 7644: attribute names and operators in filters are case-insensitive
  * in every mode. So the negative control finds no step that needs the ping profile.
@@ -32,11 +33,26 @@ class PingReplayTest {
     server.close();
   }
 
+  /**
+   * A user as PingOne's SCIM Outbound connection sends it: the core and enterprise schemas, with
+   * the core and enterprise attributes its attribute mapping fills (title, phone numbers, an
+   * address, locale, the enterprise department, employee number, cost center and manager).
+   */
   private static String user(String name, String given, String family, boolean active) {
     return """
-        {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"%1$s@example.com",
-         "externalId":"%1$s","name":{"givenName":"%2$s","familyName":"%3$s"},"displayName":"%2$s %3$s",
-         "emails":[{"value":"%1$s@example.com","type":"work","primary":true}],"active":%4$s}"""
+        {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User",
+                    "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
+         "userName":"%1$s@example.com","externalId":"%1$s",
+         "name":{"givenName":"%2$s","familyName":"%3$s","formatted":"%2$s %3$s"},"displayName":"%2$s %3$s",
+         "nickName":"%2$s","title":"Field Engineer","preferredLanguage":"en","locale":"en_US",
+         "timezone":"America/Denver","active":%4$s,
+         "emails":[{"value":"%1$s@example.com","type":"work","primary":true}],
+         "phoneNumbers":[{"value":"+1 303 555 0100","type":"work"},{"value":"+1 303 555 0199","type":"mobile"}],
+         "addresses":[{"type":"work","streetAddress":"1001 17th St","locality":"Denver","region":"CO",
+                       "postalCode":"80202","country":"US","primary":true}],
+         "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{
+           "employeeNumber":"E-%1$s","department":"Field","costCenter":"CC-300","organization":"Ping",
+           "division":"Services","manager":{"value":"m-100"}}}"""
         .formatted(name, given, family, active);
   }
 
@@ -53,6 +69,8 @@ class PingReplayTest {
         .get("Users?filter=username%20Eq%20%22hana.sato%40example.com%22").expectJson("/totalResults", 0)
         .step("create hana")
         .post("Users", user("hana.sato", "Hana", "Sato", true)).expect(201).capture("hana.id", "/id")
+        .expectJson("/urn:ietf:params:scim:schemas:extension:enterprise:2.0:User/department", "Field")
+        .expectJson("/phoneNumbers/1/value", "+1 303 555 0199")
         .step("create hana again")
         .post("Users", user("hana.sato", "Hana", "Sato", true)).expect(409).expectError("uniqueness")
         .step("look up ivan")
@@ -100,6 +118,9 @@ class PingReplayTest {
     assertThat(server.users(TENANT)).extracting(ResourceRecord::id).containsExactlyInAnyOrder(hana, ivan);
     assertThat(server.user(TENANT, hana).orElseThrow().getString("familyName")).hasValue("Sato-Kerr");
     assertThat(server.user(TENANT, hana).orElseThrow().getString("email")).hasValue("hana.sato@example.com");
+    assertThat(server.user(TENANT, hana).orElseThrow().getString("department")).hasValue("Field");
+    assertThat(server.user(TENANT, hana).orElseThrow().getString("managerId")).hasValue("m-100");
+    assertThat(server.user(TENANT, hana).orElseThrow().getString("title")).hasValue("Field Engineer");
     assertThat(server.user(TENANT, ivan).orElseThrow().getBoolean("active")).hasValue(false);
     assertThat(server.members(TENANT, ops)).containsExactly(hana);
   }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.scimkit.core.engine.EngineConfig;
+import io.github.scimkit.core.config.EngineConfig;
 import io.github.scimkit.jersey.auth.ApiKeyAuthenticator;
 import io.github.scimkit.jersey.auth.AuthenticatedClient;
 import io.github.scimkit.jersey.auth.BearerAuthenticator;
@@ -107,6 +107,36 @@ class RootSearchAndMeTest {
     JsonNode byUserName = rootSearch("{\"schemas\":[\"" + SEARCH + "\"],\"filter\":\"userName eq \\\"ANN\\\"\"}");
     assertThat(types(byUserName)).containsExactly("User");
     assertThat(byUserName.path("Resources").get(0).path("id").asText()).isEqualTo(ann);
+  }
+
+  @Test
+  @DisplayName("POST /.search honours attributes, excludedAttributes, sortBy and sortOrder as /Users/.search does")
+  void everySearchRequestMember() throws Exception {
+    user("bob", "Bob");
+    user("ann", "Ann");
+    user("cid", "Cid");
+    group("Ops");
+    group("Eng");
+    JsonNode sorted = rootSearch("{\"schemas\":[\"" + SEARCH + "\"],\"sortBy\":\"displayName\",\"sortOrder\":\"descending\","
+        + "\"attributes\":[\"displayName\"]}");
+    List<String> names = new ArrayList<>();
+    sorted.path("Resources").forEach(resource -> names.add(resource.path("displayName").asText()));
+    assertThat(names).containsExactly("Cid", "Bob", "Ann", "Ops", "Eng");
+    for (JsonNode resource : sorted.path("Resources")) {
+      assertThat(resource.has("userName")).as(resource.toString()).isFalse();
+      assertThat(resource.has("id")).as("id is always returned").isTrue();
+    }
+    JsonNode byUserName = rootSearch("{\"schemas\":[\"" + SEARCH + "\"],\"sortBy\":\"userName\",\"excludedAttributes\":\"displayName\"}");
+    List<String> userNames = new ArrayList<>();
+    byUserName.path("Resources").forEach(resource -> userNames.add(resource.path("userName").asText()));
+    assertThat(userNames.subList(0, 3)).containsExactly("ann", "bob", "cid");
+    assertThat(types(byUserName)).containsExactly("User", "User", "User", "Group", "Group");
+    byUserName.path("Resources").forEach(resource -> assertThat(resource.has("displayName")).isFalse());
+
+    HttpResponse<String> unsortable = server.send("POST", server.scim(TENANT, ".search"), key,
+        "{\"schemas\":[\"" + SEARCH + "\"],\"sortBy\":\"emails\"}");
+    assertThat(unsortable.statusCode()).as(unsortable.body()).isEqualTo(400);
+    assertThat(JSON.readTree(unsortable.body()).path("scimType").asText()).isEqualTo("invalidValue");
   }
 
   @Test

@@ -1,13 +1,15 @@
 package io.github.scimkit.jersey;
 
 import com.unboundid.scim2.common.exceptions.ScimException;
-import io.github.scimkit.core.engine.EngineConfig;
+import io.github.scimkit.core.config.EngineConfig;
 import io.github.scimkit.core.engine.ScimEngine;
 import io.github.scimkit.core.store.MemberQuery;
 import io.github.scimkit.core.store.RecordStore;
 import io.github.scimkit.core.store.ResourceRecord;
 import io.github.scimkit.core.store.ResultPage;
+import io.github.scimkit.core.store.StoreProvider;
 import io.github.scimkit.core.store.TenantStores;
+import io.github.scimkit.core.tenant.TenantSettings;
 import io.github.scimkit.core.store.query.Condition;
 import io.github.scimkit.core.store.query.PageRequest;
 import io.github.scimkit.core.store.query.Sort;
@@ -17,6 +19,7 @@ import io.github.scimkit.core.store.memory.InMemoryStoreProvider;
 import io.github.scimkit.core.tenant.ApiKeys;
 import io.github.scimkit.jersey.auth.ApiKeyAuthenticator;
 import io.github.scimkit.jersey.auth.BearerAuthenticator;
+import io.github.scimkit.jersey.container.GrizzlyErrorPages;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,10 +34,22 @@ import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 
-/** A real Grizzly server on a random port with ScimFeature over in-memory stores, for tests. */
-final class TestServer implements AutoCloseable {
+/**
+ * A real Grizzly server on a random port with ScimFeature over in-memory stores, or over any store
+ * provider a test brings, for tests.
+ */
+class TestServer implements AutoCloseable {
 
-  final InMemoryStoreProvider stores = new InMemoryStoreProvider();
+  /** Makes a tenant in a store provider. */
+  @FunctionalInterface
+  interface TenantMaker {
+    void create(String tenantId, TenantSettings settings) throws ScimException;
+  }
+
+  /** The in-memory stores, or {@code null} when the server runs on another provider. */
+  final InMemoryStoreProvider stores;
+  private final StoreProvider provider;
+  private final TenantMaker tenants;
   final InMemoryApiKeyStore keys = new InMemoryApiKeyStore();
   final ScimEngine engine;
   private final HttpServer server;
@@ -60,18 +75,54 @@ final class TestServer implements AutoCloseable {
    */
   TestServer(EngineConfig engineConfig, UnaryOperator<ScimEngine.Builder> engineCustomize,
       Function<InMemoryApiKeyStore, BearerAuthenticator> authenticator, UnaryOperator<ScimFeature.Builder> customize) {
-    engine = engineCustomize.apply(ScimEngine.builder().stores(stores).config(engineConfig).auditSink(record -> { }))
+    this(new InMemoryStoreProvider(), engineConfig, engineCustomize, authenticator, customize);
+  }
+
+  private TestServer(InMemoryStoreProvider memory, EngineConfig engineConfig,
+      UnaryOperator<ScimEngine.Builder> engineCustomize, Function<InMemoryApiKeyStore, BearerAuthenticator> authenticator,
+      UnaryOperator<ScimFeature.Builder> customize) {
+    this(memory, memory, memory::createTenant, engineConfig, engineCustomize, authenticator, customize);
+  }
+
+  /** A server over another store provider (a JDBC one, say), which makes its tenants as given. */
+  TestServer(StoreProvider provider, TenantMaker tenants, EngineConfig engineConfig,
+      UnaryOperator<ScimFeature.Builder> customize) {
+    this(null, provider, tenants, engineConfig, UnaryOperator.identity(), ApiKeyAuthenticator::new, customize);
+  }
+
+  private TestServer(InMemoryStoreProvider memory, StoreProvider provider, TenantMaker tenants,
+      EngineConfig engineConfig, UnaryOperator<ScimEngine.Builder> engineCustomize,
+      Function<InMemoryApiKeyStore, BearerAuthenticator> authenticator, UnaryOperator<ScimFeature.Builder> customize) {
+    this.stores = memory;
+    this.provider = provider;
+    this.tenants = tenants;
+    engine = engineCustomize.apply(ScimEngine.builder().stores(provider).config(engineConfig).auditSink(record -> { }))
         .build();
     ResourceConfig config = new ResourceConfig()
         .register(customize.apply(ScimFeature.builder(engine, authenticator.apply(keys))
             .basePath("scim/v2/{tenant}")).build());
-    server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config, true);
+    server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config, false);
+    GrizzlyErrorPages.install(server);
+    try {
+      server.start();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
     root = URI.create("http://127.0.0.1:" + server.getListener("grizzly").getPort() + "/");
   }
 
   /** Creates a tenant and returns a fresh API key for it. */
   String tenant(String id) {
-    stores.createTenant(id);
+    return tenant(id, TenantSettings.defaults());
+  }
+
+  /** Creates a tenant with its settings and returns a fresh API key for it. */
+  String tenant(String id, TenantSettings settings) {
+    try {
+      tenants.create(id, settings);
+    } catch (ScimException e) {
+      throw new IllegalStateException(e);
+    }
     return newKey(id);
   }
 
@@ -125,7 +176,7 @@ final class TestServer implements AutoCloseable {
     StringBuilder text = new StringBuilder();
     try {
       for (String tenant : tenants) {
-        TenantStores stores = this.stores.tenant(tenant).orElseThrow();
+        TenantStores stores = provider.tenant(tenant).orElseThrow();
         text.append("tenant ").append(tenant).append('\n');
         for (RecordStore store : List.of(stores.users(), stores.groups())) {
           List<ResourceRecord> records;

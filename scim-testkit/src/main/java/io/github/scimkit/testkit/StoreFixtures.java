@@ -57,6 +57,18 @@ abstract class StoreFixtures {
   /** Names the case-insensitive unique attribute: {@code userName} or {@code displayName}. */
   abstract String uniqueName();
 
+  /**
+   * Returns how much work the store's searches have done so far, in a unit of the store's choice
+   * that does not depend on timing (records or rows examined), when the store can show it. The
+   * kit then checks that an unfiltered page costs the same in a small and a large tenant. The
+   * default is empty, which skips those checks.
+   *
+   * @return the work counter, or empty
+   */
+  protected OptionalLong searchWork() {
+    return OptionalLong.empty();
+  }
+
   @BeforeEach
   void openTenant() {
     tenant = newTenant();

@@ -23,7 +23,7 @@ import io.github.scimkit.core.store.TenantStores;
  * case-exact), tenant isolation, every filter operator, sorting and offset and keyset paging,
  * all through {@link TenantStores#users()}.
  */
-public abstract class UserStoreContract extends RecordQueryContract {
+public abstract class UserStoreContract extends PageCostContract {
 
   /** Creates the contract; subclasses are JUnit test classes. */
   protected UserStoreContract() {}

@@ -20,6 +20,8 @@ import io.github.scimkit.core.store.query.StoreQuery;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Decorators over correct tenant stores that each break one promise of the SPI, the way a real
@@ -105,9 +107,14 @@ final class BrokenStores {
 
   /**
    * Adds members by reading the current ones and replacing them with the union, outside any lock,
-   * so that concurrent deltas overwrite each other.
+   * so that concurrent deltas overwrite each other. Deltas from threads other than the one that
+   * opened the tenant are the racing ones: the first two of them both read before either writes
+   * (they meet at a latch), so one is lost on every run, not only when the scheduler happens to
+   * interleave them. Deltas on the opening thread never wait.
    */
   static TenantStores lossyMembershipDeltas(TenantStores stores) {
+    Thread opener = Thread.currentThread();
+    CountDownLatch bothRead = new CountDownLatch(2);
     GroupStore groups = new ForwardingTenantStores.ForwardingGroupStore(stores.groups()) {
       @Override
       public MembershipResult addMembers(MembershipChange change) throws ScimException {
@@ -117,7 +124,10 @@ final class BrokenStores {
           current.items().forEach(union::add);
         }
         union.addAll(change.memberIds());
-        pause();
+        if (Thread.currentThread() != opener) {
+          bothRead.countDown();
+          awaitQuietly(bothRead);
+        }
         return delegate.replaceMembers(new MembershipChange(change.groupId(), union, change.modifiedAt()));
       }
     };
@@ -129,9 +139,15 @@ final class BrokenStores {
     };
   }
 
-  private static void pause() {
+  /**
+   * Waits for the other racing delta; the bound only keeps a lone delta from hanging, it is not
+   * what makes the two meet.
+   */
+  private static void awaitQuietly(CountDownLatch latch) {
     try {
-      Thread.sleep(1);
+      if (!latch.await(60, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("No second concurrent delta arrived within 60 s");
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

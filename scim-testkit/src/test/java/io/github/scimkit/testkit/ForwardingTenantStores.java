@@ -135,5 +135,11 @@ class ForwardingTenantStores implements TenantStores {
     public Stream<String> groupsOf(String memberId) throws ScimException {
       return delegate.groupsOf(memberId);
     }
+
+    @Override
+    public java.util.Map<String, java.util.List<ResourceRecord>> groupsOfMembers(java.util.Set<String> memberIds)
+        throws ScimException {
+      return delegate.groupsOfMembers(memberIds);
+    }
   }
 }

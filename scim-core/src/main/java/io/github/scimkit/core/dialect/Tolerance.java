@@ -84,6 +84,14 @@ public enum Tolerance {
   SINGLE_ELEMENT_ARRAY_FOR_SINGLE_VALUED,
 
   /**
+   * A bare string or number where a single-valued complex attribute with a {@code value}
+   * sub-attribute is expected, read as that {@code value}. Entra ID sends the enterprise {@code
+   * manager} as {@code "manager":"id"} in bodies and PATCH values (IdP notes §2.1). Off: {@code
+   * invalidValue}.
+   */
+  BARE_VALUE_FOR_COMPLEX,
+
+  /**
    * The empty string {@code ""} read as "no value": dropped from bodies, and a PATCH {@code
    * replace} with it becomes a {@code remove}. OneLogin sends {@code ""} for unmapped template
    * placeholders ({@code "title":""}, {@code "manager":{"value":""}}). Off: passed on unchanged.

@@ -1,16 +1,16 @@
 package io.github.scimkit.core.engine;
 
-import io.github.scimkit.core.request.RequestContext;
-
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import io.github.scimkit.core.bulk.BulkRequest;
+import io.github.scimkit.core.bulk.BulkResponse;
+import io.github.scimkit.core.config.EngineConfig;
 import io.github.scimkit.core.event.AuditSink;
 import io.github.scimkit.core.event.LifecycleListener;
 import io.github.scimkit.core.event.LoggingAuditSink;
-import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.event.WriteHook;
 import io.github.scimkit.core.event.WriteOperation;
 import io.github.scimkit.core.internal.dialect.FilterParser;
@@ -33,6 +33,9 @@ import io.github.scimkit.core.mapping.ResourceMapping;
 import io.github.scimkit.core.mapping.ScimMapping;
 import io.github.scimkit.core.profile.IdpProfile;
 import io.github.scimkit.core.profile.IdpProfiles;
+import io.github.scimkit.core.request.RequestContext;
+import io.github.scimkit.core.resource.ResourceKind;
+import io.github.scimkit.core.resource.ResourceView;
 import io.github.scimkit.core.store.ResourceRecord;
 import io.github.scimkit.core.store.ResultPage;
 import io.github.scimkit.core.store.StoreProvider;

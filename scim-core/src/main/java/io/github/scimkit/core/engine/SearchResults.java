@@ -1,5 +1,6 @@
 package io.github.scimkit.core.engine;
 
+import io.github.scimkit.core.resource.ResourceView;
 import io.github.scimkit.core.store.ResourceRecord;
 import io.github.scimkit.core.store.ResultPage;
 import java.util.Optional;

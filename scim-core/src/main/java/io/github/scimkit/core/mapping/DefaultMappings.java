@@ -1,25 +1,41 @@
 package io.github.scimkit.core.mapping;
 
 import com.unboundid.scim2.common.types.AttributeDefinition.Uniqueness;
+import java.util.List;
 
 /**
- * The default mapping of an organization app, as builders to extend.
+ * The default mapping of an organization app, as builders to extend: every attribute of the RFC
+ * 7643 User (§4.1) and of the enterprise extension (§4.3), and the Group {@code displayName}.
  *
  * <table>
  *   <caption>Default rules</caption>
  *   <tr><th>SCIM path</th><th>Record attribute</th></tr>
  *   <tr><td>{@code userName} (required, unique, case-insensitive)</td><td>{@code userName}</td></tr>
- *   <tr><td>{@code displayName}</td><td>{@code displayName}</td></tr>
- *   <tr><td>{@code name.givenName}</td><td>{@code givenName}</td></tr>
- *   <tr><td>{@code name.familyName}</td><td>{@code familyName}</td></tr>
- *   <tr><td>{@code name.formatted}</td><td>{@code formattedName}</td></tr>
- *   <tr><td>{@code emails}, kept whole</td><td>{@code emails}</td></tr>
- *   <tr><td>{@code active}</td><td>{@code active}</td></tr>
+ *   <tr><td>{@code name.givenName}, {@code name.familyName}, {@code name.formatted}</td>
+ *       <td>{@code givenName}, {@code familyName}, {@code formattedName}</td></tr>
+ *   <tr><td>{@code name.middleName}, {@code name.honorificPrefix}, {@code
+ *       name.honorificSuffix}</td><td>the sub-attribute's name</td></tr>
+ *   <tr><td>{@code displayName}, {@code nickName}, {@code profileUrl}, {@code title}, {@code
+ *       userType}, {@code preferredLanguage}, {@code locale}, {@code timezone}, {@code
+ *       active}</td><td>the attribute's name</td></tr>
+ *   <tr><td>{@code password} (writeOnly, returned never)</td><td>{@code password}, through
+ *       {@link PasswordHandler#discard()} unless the host sets a handler</td></tr>
+ *   <tr><td>{@code emails}, {@code phoneNumbers}, {@code ims}, {@code photos}, {@code
+ *       addresses}, {@code entitlements}, {@code roles}, {@code x509Certificates}, each kept
+ *       whole</td><td>the attribute's name</td></tr>
+ *   <tr><td>enterprise {@code employeeNumber}, {@code costCenter}, {@code organization}, {@code
+ *       division}, {@code department}</td><td>the attribute's name</td></tr>
+ *   <tr><td>enterprise {@code manager.value}, {@code manager.$ref}, {@code manager.displayName}
+ *       (readOnly: the host fills it)</td><td>{@code managerId}, {@code managerRef}, {@code
+ *       managerDisplayName}</td></tr>
  *   <tr><td>derived {@link DerivedValue#email()}</td><td>{@code email}</td></tr>
  *   <tr><td>Group {@code displayName} (required)</td><td>{@code displayName}</td></tr>
  * </table>
  *
- * <p>{@code externalId} is built in for both, and Group {@code members} is left to the engine.
+ * <p>{@code externalId} is built in for both, Group {@code members} and User {@code groups} are
+ * left to the engine. A host that keeps less removes rules with {@link
+ * ResourceMapping.Builder#withoutRule(String)}, or starts from {@link
+ * ResourceMapping#userBuilder()}.
  */
 public final class DefaultMappings {
 
@@ -31,14 +47,30 @@ public final class DefaultMappings {
    * @return the builder
    */
   public static ResourceMapping.Builder users() {
-    return ResourceMapping.userBuilder()
+    ResourceMapping.Builder users = ResourceMapping.userBuilder()
         .rule("userName", "userName")
-        .rule("displayName", "displayName")
         .rule("name.givenName", "givenName")
         .rule("name.familyName", "familyName")
-        .rule("name.formatted", "formattedName")
-        .rule("emails", "emails")
-        .rule("active", "active")
+        .rule("name.formatted", "formattedName");
+    for (String sub : List.of("middleName", "honorificPrefix", "honorificSuffix")) {
+      users.rule("name." + sub, sub);
+    }
+    for (String name : List.of("displayName", "nickName", "profileUrl", "title", "userType",
+        "preferredLanguage", "locale", "timezone", "active", "password", "emails", "phoneNumbers",
+        "ims", "photos", "addresses", "entitlements", "roles", "x509Certificates")) {
+      users.rule(name, name);
+    }
+    String enterprise = ScimUrns.ENTERPRISE_USER + ":";
+    for (String name : List.of("employeeNumber", "costCenter", "organization", "division",
+        "department")) {
+      users.rule(enterprise + name, name);
+    }
+    return users
+        .rule(enterprise + "manager.value", "managerId")
+        .rule(enterprise + "manager.$ref", "managerRef")
+        .rule(enterprise + "manager.displayName", "managerDisplayName")
+        .extension(ScimUrns.ENTERPRISE_USER, "EnterpriseUser", "Enterprise User")
+        .passwordHandler(PasswordHandler.discard())
         .derive(DerivedValue.email());
   }
 

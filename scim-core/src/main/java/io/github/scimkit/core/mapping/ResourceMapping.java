@@ -392,13 +392,14 @@ public final class ResourceMapping {
     return attributes;
   }
 
+  /** Group members: users only, since groups do not nest, so neither type nor $ref offers Group. */
   private static AttributeDefinition membersDefinition() {
     AttributeDefinition value = sub("value", Type.STRING, Mutability.IMMUTABLE).setCaseExact(true).build();
     AttributeDefinition ref = sub("$ref", Type.REFERENCE, Mutability.IMMUTABLE)
-        .addReferenceTypes("User", "Group").build();
+        .addReferenceTypes("User").build();
     AttributeDefinition display = sub("display", Type.STRING, Mutability.READ_ONLY).build();
     AttributeDefinition type = sub("type", Type.STRING, Mutability.IMMUTABLE)
-        .addCanonicalValues("User", "Group").build();
+        .addCanonicalValues("User").build();
     return new AttributeDefinition.Builder().setName("members").setType(Type.COMPLEX)
         .setMultiValued(true).setMutability(Mutability.READ_WRITE).setReturned(Returned.DEFAULT)
         .setUniqueness(Uniqueness.NONE).addSubAttributes(value, ref, display, type).build();
@@ -441,13 +442,21 @@ public final class ResourceMapping {
     }
 
     /**
-     * Adds a rule.
+     * Adds a rule, in place of the rule with the same path (compared case-insensitively) if
+     * there is one: so a host rebinds a default rule to its own record attribute.
      *
      * @param rule the rule
      * @return this builder
      */
     public Builder rule(MappingRule rule) {
-      rules.add(Objects.requireNonNull(rule, "rule"));
+      Objects.requireNonNull(rule, "rule");
+      for (int i = 0; i < rules.size(); i++) {
+        if (rules.get(i).path().equalsIgnoreCase(rule.path())) {
+          rules.set(i, rule);
+          return this;
+        }
+      }
+      rules.add(rule);
       return this;
     }
 

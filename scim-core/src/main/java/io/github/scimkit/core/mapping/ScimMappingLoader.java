@@ -60,7 +60,8 @@ public final class ScimMappingLoader {
    * Loads a file, as YAML when its name ends in {@code .yaml} or {@code .yml}, else as JSON.
    *
    * @param file the file
-   * @param passwordHandler what protects a mapped password, or {@code null}
+   * @param passwordHandler what protects a mapped password, or {@code null} for the base's own
+   *     ({@link PasswordHandler#discard()} on {@code base: default})
    * @return the mapping
    * @throws IOException when the file cannot be read
    * @throws MappingException when the file or one of its rules is wrong
@@ -113,7 +114,9 @@ public final class ScimMappingLoader {
       case "empty" -> empty;
       default -> throw new MappingException(where + ".base", "expected 'default' or 'empty', not '" + base + "'");
     };
-    builder.passwordHandler(passwordHandler);
+    if (passwordHandler != null) {
+      builder.passwordHandler(passwordHandler);
+    }
     builder.externalIdUnique(bool(node, "externalIdUnique", where, false));
     int index = 0;
     for (JsonNode extension : array(node, "extensions", where)) {

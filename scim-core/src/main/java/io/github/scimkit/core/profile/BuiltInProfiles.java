@@ -1,5 +1,6 @@
 package io.github.scimkit.core.profile;
 
+import static io.github.scimkit.core.dialect.Tolerance.BARE_VALUE_FOR_COMPLEX;
 import static io.github.scimkit.core.dialect.Tolerance.EMPTY_STRING_AS_ABSENT;
 import static io.github.scimkit.core.dialect.Tolerance.FILTERED_PATH_COMPARISON;
 import static io.github.scimkit.core.dialect.Tolerance.NO_PATH_OPERATIONS;
@@ -90,7 +91,8 @@ final class BuiltInProfiles {
         .description("Microsoft Entra ID (Azure AD), with or without `?aadOptscim062020` on the tenant URL: one "
             + "profile accepts both the default (2017) PATCH dialect and the flag's compliant forms.")
         .tolerate(OP_NAME_ANY_CASE, STRING_BOOLEANS, NO_PATH_OPERATIONS, PATH_KEYS_IN_NO_PATH_VALUES,
-            REMOVE_WITH_VALUE, SINGLE_ELEMENT_ARRAY_FOR_SINGLE_VALUED, NULL_MEMBER_REF, UNKNOWN_SCHEMA_URNS,
+            REMOVE_WITH_VALUE, SINGLE_ELEMENT_ARRAY_FOR_SINGLE_VALUED, BARE_VALUE_FOR_COMPLEX, NULL_MEMBER_REF,
+            UNKNOWN_SCHEMA_URNS,
             UNKNOWN_ATTRIBUTES, UNQUOTED_FILTER_VALUES, FILTERED_PATH_COMPARISON)
         .emailSources(List.of(
             DerivedValue.Source.of("emails[primary eq true].value"),

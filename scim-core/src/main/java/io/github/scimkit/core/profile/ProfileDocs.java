@@ -134,6 +134,8 @@ public final class ProfileDocs {
       case SINGLE_VALUE_FOR_MULTI_VALUED -> "one value where an array is expected, such as `emails` as one object";
       case SINGLE_ELEMENT_ARRAY_FOR_SINGLE_VALUED -> "a one-element array for a single-valued attribute, "
           + "such as `manager`";
+      case BARE_VALUE_FOR_COMPLEX -> "a bare string for a complex attribute with a `value`, such as "
+          + "`\"manager\":\"id\"`";
       case EMPTY_STRING_AS_ABSENT -> "`\"\"` as no value; a `replace` with it becomes a `remove`";
       case NULL_MEMBER_REF -> "`\"$ref\": null` in member values, dropped";
       case UNKNOWN_SCHEMA_URNS -> "unknown URNs in `schemas`, dropped";

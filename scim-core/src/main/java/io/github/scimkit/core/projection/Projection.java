@@ -19,9 +19,16 @@ import java.util.Set;
 public final class Projection {
 
   private final ScimResourceTrimmer trimmer;
+  /**
+   * For a request without projection parameters, the attributes the default projection hides
+   * ({@code returned: never} or {@code request}); a resource that holds none of them is returned
+   * as it is, without running the trimmer. {@code null} when the request projects.
+   */
+  private final HiddenAttributes hidden;
 
-  private Projection(ScimResourceTrimmer trimmer) {
+  private Projection(ScimResourceTrimmer trimmer, HiddenAttributes hidden) {
     this.trimmer = trimmer;
+    this.hidden = hidden;
   }
 
   /**
@@ -37,10 +44,14 @@ public final class Projection {
       throws BadRequestException {
     Set<Path> included = paths(attributes);
     if (!included.isEmpty()) {
-      return new Projection(new ScimResourceTrimmer(mapping.resourceTypeDefinition(), Set.of(), included, false));
+      return new Projection(
+          new ScimResourceTrimmer(mapping.resourceTypeDefinition(), Set.of(), included, false), null);
     }
-    return new Projection(
-        new ScimResourceTrimmer(mapping.resourceTypeDefinition(), Set.of(), paths(excludedAttributes), true));
+    Set<Path> excluded = paths(excludedAttributes);
+    if (excluded.isEmpty()) {
+      return defaults(mapping);
+    }
+    return new Projection(new ScimResourceTrimmer(mapping.resourceTypeDefinition(), Set.of(), excluded, true), null);
   }
 
   /**
@@ -50,7 +61,8 @@ public final class Projection {
    * @return the default projection
    */
   public static Projection defaults(ResourceMapping mapping) {
-    return new Projection(new ScimResourceTrimmer(mapping.resourceTypeDefinition(), Set.of(), Set.of(), true));
+    return new Projection(new ScimResourceTrimmer(mapping.resourceTypeDefinition(), Set.of(), Set.of(), true),
+        HiddenAttributes.of(mapping.resourceTypeDefinition()));
   }
 
   /**
@@ -65,11 +77,15 @@ public final class Projection {
   }
 
   /**
-   * Trims a resource in place.
+   * Trims a resource in place. Without projection parameters, a resource that holds no attribute
+   * the default hides is left untouched, which is what the trimmer would return.
    *
    * @param resource the rendered resource
    */
   public void apply(GenericScimResource resource) {
+    if (hidden != null && !hidden.anyIn(resource.getObjectNode())) {
+      return;
+    }
     var trimmed = trimmer.trimObjectNode(resource.getObjectNode());
     resource.getObjectNode().removeAll();
     resource.getObjectNode().setAll(trimmed);

@@ -1,6 +1,9 @@
 package io.github.scimkit.core.store;
 
 import com.unboundid.scim2.common.exceptions.ScimException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -82,4 +85,16 @@ public interface GroupStore extends RecordStore {
    * @throws ScimException when the store fails
    */
   Stream<String> groupsOf(String memberId) throws ScimException;
+
+  /**
+   * Returns the groups of many users at once, in one store round trip whatever the number of
+   * users: what the engine renders as the users' {@code groups} on a page of results. Group
+   * records come without their members.
+   *
+   * @param memberIds the users
+   * @return for each user in at least one group, its groups in ascending id order; users in no
+   *     group, or unknown, are absent
+   * @throws ScimException when the store fails
+   */
+  Map<String, List<ResourceRecord>> groupsOfMembers(Set<String> memberIds) throws ScimException;
 }

@@ -1,17 +1,18 @@
 package io.github.scimkit.core.engine;
 
-import io.github.scimkit.core.request.RequestContext;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.messages.ErrorResponse;
 import com.unboundid.scim2.common.utils.JsonUtils;
+import io.github.scimkit.core.bulk.BulkOperation;
+import io.github.scimkit.core.bulk.BulkOperationResult;
+import io.github.scimkit.core.bulk.BulkRequest;
+import io.github.scimkit.core.bulk.BulkResponse;
+import io.github.scimkit.core.config.EngineConfig;
 import io.github.scimkit.core.event.AuditRecord;
+import io.github.scimkit.core.request.RequestContext;
 import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.store.memory.InMemoryStoreProvider;
 import java.util.List;
@@ -23,6 +24,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @DisplayName("ScimEngine bulk (RFC 7644 §3.7)")
 class EngineBulkTest {

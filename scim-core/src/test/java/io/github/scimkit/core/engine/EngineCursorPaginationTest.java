@@ -1,16 +1,15 @@
 package io.github.scimkit.core.engine;
 
-import io.github.scimkit.core.request.RequestContext;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.utils.JsonUtils;
+import io.github.scimkit.core.config.CursorKey;
+import io.github.scimkit.core.config.EngineConfig;
+import io.github.scimkit.core.request.RequestContext;
 import io.github.scimkit.core.resource.ResourceKind;
+import io.github.scimkit.core.resource.ResourceView;
 import io.github.scimkit.core.store.memory.InMemoryStoreProvider;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +28,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @DisplayName("ScimEngine cursor pagination (RFC 9865)")
 class EngineCursorPaginationTest {

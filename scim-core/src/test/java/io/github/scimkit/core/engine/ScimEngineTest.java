@@ -1,10 +1,5 @@
 package io.github.scimkit.core.engine;
 
-import io.github.scimkit.core.request.RequestContext;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
@@ -13,10 +8,13 @@ import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.utils.JsonUtils;
+import io.github.scimkit.core.config.EngineConfig;
 import io.github.scimkit.core.event.AuditRecord;
 import io.github.scimkit.core.event.LifecycleEvent;
-import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.event.WriteOperation;
+import io.github.scimkit.core.request.RequestContext;
+import io.github.scimkit.core.resource.ResourceKind;
+import io.github.scimkit.core.resource.ResourceView;
 import io.github.scimkit.core.store.Attributes;
 import io.github.scimkit.core.store.TenantStores;
 import io.github.scimkit.core.store.memory.InMemoryStoreProvider;
@@ -34,6 +32,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @DisplayName("ScimEngine")
 class ScimEngineTest {

@@ -58,22 +58,46 @@ class CustomMappingTest {
     assertThat(badge.getType()).isEqualTo(AttributeDefinition.Type.INTEGER);
     assertThat(badge.getDescription()).isEqualTo("Door badge");
     assertThat(enterprise.definition(Path.fromString(ScimUrns.ENTERPRISE_USER + ":manager.displayName")))
-        .isEmpty();
+        .map(AttributeDefinition::getMutability).contains(Mutability.READ_ONLY);
     assertThat(enterprise.resourceTypeDefinition().getSchemaExtensions()).hasSize(2);
   }
 
   @Test
-  void theDefaultSchemasPublishExactlyTheMappedAttributes() throws Exception {
+  void theDefaultSchemasPublishTheWholeUserSchemaAndTheEnterpriseExtension() throws Exception {
     ResourceMapping users = ScimMapping.defaults().users();
-    assertThat(users.schemas()).hasSize(1);
+    assertThat(users.schemas()).extracting(SchemaResource::getId)
+        .containsExactly(ScimUrns.USER, ScimUrns.ENTERPRISE_USER);
     assertThat(users.schemas().get(0).getAttributes()).extracting(AttributeDefinition::getName)
-        .containsExactly("userName", "displayName", "name", "emails", "active");
+        .containsExactly("userName", "name", "displayName", "nickName", "profileUrl", "title",
+            "userType", "preferredLanguage", "locale", "timezone", "active", "password", "emails",
+            "phoneNumbers", "ims", "photos", "addresses", "entitlements", "roles",
+            "x509Certificates");
+    assertThat(users.schemas().get(1).getAttributes()).extracting(AttributeDefinition::getName)
+        .containsExactly("employeeNumber", "costCenter", "organization", "division", "department",
+            "manager");
     AttributeDefinition userName = users.schemas().get(0).getAttributes().iterator().next();
     assertThat(userName.isRequired()).isTrue();
     assertThat(userName.isCaseExact()).isFalse();
+    assertThat(userName.getUniqueness()).isEqualTo(AttributeDefinition.Uniqueness.SERVER);
     AttributeDefinition name = users.definition(Path.fromString("name")).orElseThrow();
     assertThat(name.getSubAttributes()).extracting(AttributeDefinition::getName)
-        .containsExactly("givenName", "familyName", "formatted");
+        .containsExactly("givenName", "familyName", "formatted", "middleName", "honorificPrefix",
+            "honorificSuffix");
+    assertThat(users.definition(Path.fromString("addresses")).orElseThrow().getSubAttributes())
+        .extracting(AttributeDefinition::getName).containsExactly("formatted", "streetAddress",
+            "locality", "region", "postalCode", "country", "type", "primary");
+    assertThat(users.definition(Path.fromString("phoneNumbers.type")).orElseThrow()
+        .getCanonicalValues()).containsExactlyInAnyOrder("work", "home", "mobile", "fax", "pager", "other");
+    assertThat(users.definition(Path.fromString("x509Certificates.value")).orElseThrow().getType())
+        .isEqualTo(AttributeDefinition.Type.BINARY);
+    assertThat(users.definition(Path.fromString("profileUrl")).orElseThrow().getType())
+        .isEqualTo(AttributeDefinition.Type.REFERENCE);
+    AttributeDefinition manager = users.definition(
+        Path.fromString(ScimUrns.ENTERPRISE_USER + ":manager")).orElseThrow();
+    assertThat(manager.getSubAttributes()).extracting(AttributeDefinition::getName)
+        .containsExactly("value", "$ref", "displayName");
+    assertThat(manager.getSubAttributes()).extracting(AttributeDefinition::getMutability)
+        .containsExactly(Mutability.READ_WRITE, Mutability.READ_WRITE, Mutability.READ_ONLY);
     assertThat(ScimMapping.defaults().groups().schemas().get(0).getAttributes())
         .extracting(AttributeDefinition::getName).containsExactly("displayName", "members");
   }
@@ -96,7 +120,7 @@ class CustomMappingTest {
 
   @Test
   void aMappedPasswordNeedsAHandler() {
-    assertThatThrownBy(() -> DefaultMappings.users().rule("password", "hash").build())
+    assertThatThrownBy(() -> ResourceMapping.userBuilder().rule("password", "hash").build())
         .isInstanceOf(MappingException.class)
         .hasMessage("Mapping rule 'password': a mapping that maps password needs a PasswordHandler");
   }
@@ -112,7 +136,7 @@ class CustomMappingTest {
         """).getObjectNode());
     assertThat(results.getSyntaxIssues()).isEmpty();
     var bad = checker.checkCreate(body("{'schemas': ['urn:ietf:params:scim:schemas:core:2.0:User'],"
-        + " 'userName': 'bob', 'nickName': 'b'}").getObjectNode());
-    assertThat(bad.getSyntaxIssues()).anyMatch(issue -> issue.contains("nickName"));
+        + " 'userName': 'bob', 'favoriteColor': 'b'}").getObjectNode());
+    assertThat(bad.getSyntaxIssues()).anyMatch(issue -> issue.contains("favoriteColor"));
   }
 }

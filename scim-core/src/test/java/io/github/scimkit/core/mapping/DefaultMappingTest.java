@@ -76,7 +76,7 @@ class DefaultMappingTest {
     assertThat(json(users.render(record(attributes)))).isEqualTo(
         "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"id\":\"u-1\","
             + "\"externalId\":\"E\",\"userName\":\"bob\",\"name\":{\"givenName\":\"Bob\"},"
-            + "\"emails\":[{\"value\":\"a@x\",\"primary\":true}],\"active\":false}");
+            + "\"active\":false,\"emails\":[{\"value\":\"a@x\",\"primary\":true}]}");
   }
 
   @Test
@@ -97,7 +97,7 @@ class DefaultMappingTest {
 
   @Test
   void unmappedAttributesAreSkippedWhenLenientAndRefusedWhenStrict() throws Exception {
-    String body = "{'userName': 'x', 'favoriteColor': 'blue', 'name': {'middleName': 'Q'}}";
+    String body = "{'userName': 'x', 'favoriteColor': 'blue', 'name': {'salutation': 'Q'}}";
     assertThat(users.read(body(body), ScimMode.LENIENT).asMap()).isEqualTo(Map.of("userName", "x"));
     assertThatThrownBy(() -> users.read(body(body), ScimMode.STRICT))
         .isInstanceOf(BadRequestException.class)
@@ -111,12 +111,24 @@ class DefaultMappingTest {
   }
 
   @Test
-  void anUnmappedPasswordIsSkippedWhenLenientAndRefusedWhenStrict() throws Exception {
+  void theDefaultPasswordIsWriteOnlyAndKeptNowhere() throws Exception {
     String body = "{'userName': 'x', 'password': 'hunter2'}";
     assertThat(users.read(body(body), ScimMode.LENIENT).asMap()).isEqualTo(Map.of("userName", "x"));
-    assertThatThrownBy(() -> users.read(body(body), ScimMode.STRICT))
+    assertThat(users.read(body(body), ScimMode.STRICT).asMap()).isEqualTo(Map.of("userName", "x"));
+    AttributeDefinition password =
+        users.definition(com.unboundid.scim2.common.Path.fromString("password")).orElseThrow();
+    assertThat(password.getMutability()).isEqualTo(AttributeDefinition.Mutability.WRITE_ONLY);
+    assertThat(password.getReturned()).isEqualTo(AttributeDefinition.Returned.NEVER);
+  }
+
+  @Test
+  void aNarrowedMappingSkipsThePasswordWhenLenientAndRefusesItWhenStrict() throws Exception {
+    ResourceMapping narrowed = DefaultMappings.users().withoutRule("password").build();
+    String body = "{'userName': 'x', 'password': 'hunter2'}";
+    assertThat(narrowed.read(body(body), ScimMode.LENIENT).asMap()).isEqualTo(Map.of("userName", "x"));
+    assertThatThrownBy(() -> narrowed.read(body(body), ScimMode.STRICT))
         .hasFieldOrPropertyWithValue("scimError.scimType", "invalidSyntax");
-    assertThat(users.definition(com.unboundid.scim2.common.Path.fromString("password"))).isEmpty();
+    assertThat(narrowed.definition(com.unboundid.scim2.common.Path.fromString("password"))).isEmpty();
   }
 
   @Test
@@ -153,6 +165,11 @@ class DefaultMappingTest {
   @Test
   void ownedRecordAttributesListWhatTheRulesWrite() {
     assertThat(users.ownedRecordAttributes()).containsExactly("externalId", "userName",
-        "displayName", "givenName", "familyName", "formattedName", "emails", "active", "email");
+        "givenName", "familyName", "formattedName", "middleName", "honorificPrefix",
+        "honorificSuffix", "displayName", "nickName", "profileUrl", "title", "userType",
+        "preferredLanguage", "locale", "timezone", "active", "password", "emails", "phoneNumbers",
+        "ims", "photos", "addresses", "entitlements", "roles", "x509Certificates",
+        "employeeNumber", "costCenter", "organization", "division", "department", "managerId",
+        "managerRef", "email");
   }
 }

@@ -76,7 +76,7 @@ class FilterTranslationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"favoriteColor eq 'x'", "nickName eq 'x'", "name.middleName eq 'x'",
+  @ValueSource(strings = {"favoriteColor eq 'x'", "nickname.x eq 'x'", "name.salutation eq 'x'",
       "urn:x:unknown:department eq 'x'", "department eq 'x'", "meta.location eq 'x'",
       "emails.foo eq 'x'"})
   void refusesAttributesNoSchemaPublishes(String text) {

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import io.github.scimkit.core.resource.EntityTags;
 import io.github.scimkit.core.engine.PaginationMode;
-import io.github.scimkit.core.engine.PatchResponse;
-import io.github.scimkit.core.engine.ResourceView;
+import io.github.scimkit.core.config.PatchResponse;
+import io.github.scimkit.core.resource.ResourceView;
 import io.github.scimkit.core.engine.SearchParameters;
 import io.github.scimkit.core.engine.SearchResults;
 import io.github.scimkit.core.resource.ResourceKind;
@@ -119,8 +121,13 @@ public final class ResourceEndpoints {
 
   /** GET of one resource, with If-None-Match. */
   public Response get(ScimRequest request) throws ScimException {
+    Optional<EntityTagList> match = request.ifMatch();
+    Optional<EntityTagList> noneMatch = request.ifNoneMatch();
     ResourceView view = request.runtime().engine().get(request.context(), kind, request.resourceId());
-    if (request.ifNoneMatch().isPresent() && request.ifNoneMatch().getAsLong() == view.version()) {
+    if (match.isPresent() && !match.get().matches(view.version())) {
+      throw new PreconditionFailedException("The resource's version is " + EntityTags.of(view.version()));
+    }
+    if (noneMatch.isPresent() && noneMatch.get().matches(view.version())) {
       return Response.notModified().tag(etag(view)).build();
     }
     return resource(request, Response.Status.OK, view, projection(request));
@@ -135,15 +142,17 @@ public final class ResourceEndpoints {
 
   /** PUT of one resource, with If-Match. */
   public Response replace(ScimRequest request) throws ScimException {
-    ResourceView view = request.runtime().engine().replace(request.context(), kind, request.resourceId(),
-        new GenericScimResource(request.body()), request.ifMatch());
+    String id = request.resourceId();
+    ResourceView view = request.runtime().engine().replace(request.context(), kind, id,
+        new GenericScimResource(request.body()), Preconditions.expectedVersion(request, kind, id));
     return resource(request, Response.Status.OK, view, projection(request));
   }
 
   /** PATCH of one resource: 200 with the resource or 204, as configured or asked. */
   public Response patch(ScimRequest request) throws ScimException {
-    ResourceView view = request.runtime().engine().patch(request.context(), kind, request.resourceId(),
-        new GenericScimResource(request.body()), request.ifMatch());
+    String id = request.resourceId();
+    ResourceView view = request.runtime().engine().patch(request.context(), kind, id,
+        new GenericScimResource(request.body()), Preconditions.expectedVersion(request, kind, id));
     var config = request.runtime().engine().config();
     PatchResponse configured = kind == ResourceKind.USER ? config.userPatchResponse() : config.groupPatchResponse();
     boolean asked = request.query("attributes").isPresent() || request.query("excludedAttributes").isPresent();
@@ -155,7 +164,8 @@ public final class ResourceEndpoints {
 
   /** DELETE of one resource: 204. */
   public Response delete(ScimRequest request) throws ScimException {
-    request.runtime().engine().delete(request.context(), kind, request.resourceId(), request.ifMatch());
+    String id = request.resourceId();
+    request.runtime().engine().delete(request.context(), kind, id, Preconditions.expectedVersion(request, kind, id));
     return Response.noContent().build();
   }
 
@@ -196,7 +206,5 @@ public final class ResourceEndpoints {
     return number.isEmpty() ? OptionalInt.empty()
         : OptionalInt.of((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, number.get())));
   }
-
-
 
 }

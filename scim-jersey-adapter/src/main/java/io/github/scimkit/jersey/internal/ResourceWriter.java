@@ -3,7 +3,7 @@ package io.github.scimkit.jersey.internal;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import io.github.scimkit.core.engine.ResourceView;
+import io.github.scimkit.core.resource.ResourceView;
 import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.projection.Projection;
 import java.io.IOException;

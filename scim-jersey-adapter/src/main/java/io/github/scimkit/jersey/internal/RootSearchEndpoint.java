@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import io.github.scimkit.core.engine.ResourceView;
+import io.github.scimkit.core.resource.ResourceView;
+import com.unboundid.scim2.common.Path;
 import io.github.scimkit.core.engine.SearchParameters;
 import io.github.scimkit.core.engine.SearchResults;
-import io.github.scimkit.core.resource.ResourceKind;
+import io.github.scimkit.core.mapping.ResourceMapping;
 import io.github.scimkit.core.projection.Projection;
+import io.github.scimkit.core.resource.ResourceKind;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.ArrayList;
@@ -19,12 +21,19 @@ import java.util.OptionalInt;
 
 /**
  * POST /.search at the root (RFC 7644 §3.4.3): one index-paged search across users and then
- * groups. A filter that names an attribute only one type has matches nothing of the other type;
- * a filter that neither type understands is a 400.
+ * groups, honouring every SearchRequest member as the per-type search does: {@code filter},
+ * {@code sortBy} and {@code sortOrder}, {@code startIndex} and {@code count}, {@code attributes}
+ * and {@code excludedAttributes}. A filter that names an attribute only one type has matches
+ * nothing of the other type; a filter that neither type understands is a 400. Likewise each type
+ * is sorted by {@code sortBy}, and a type that cannot sort by it keeps its default order; users
+ * always come before groups, so the order is not one sort across both types.
  */
 public final class RootSearchEndpoint {
 
   private static final String LIST_RESPONSE_URN = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
+
+  /** The search as the body asks it, with a cursor refused. */
+  private record Query(Optional<String> filter, Optional<String> sortBy, boolean descending) {}
 
   /** POST /.search. */
   public Response search(ScimRequest request) throws ScimException {
@@ -32,31 +41,43 @@ public final class RootSearchEndpoint {
     if (body.has("cursor")) {
       throw BadRequestException.invalidValue("Root searches page by index only");
     }
-    Optional<String> filter = JsonFields.text(body, "filter");
+    Query query = new Query(JsonFields.text(body, "filter"), JsonFields.text(body, "sortBy"),
+        JsonFields.text(body, "sortOrder").map("descending"::equalsIgnoreCase).orElse(false));
+    Optional<String> attributes = JsonFields.paths(body, "attributes");
+    Optional<String> excluded = JsonFields.paths(body, "excludedAttributes");
+    var mapping = request.runtime().engine().mapping();
+    Projection users = Projection.of(mapping.users(), attributes, excluded);
+    Projection groups = Projection.of(mapping.groups(), attributes, excluded);
     long startIndex = Math.max(1, JsonFields.number(body, "startIndex").orElse(1L));
     var config = request.runtime().engine().config();
     int count = (int) Math.min(config.maxPageSize(), Math.max(0, JsonFields.number(body, "count").orElse((long) config.defaultPageSize())));
 
-    long usersTotal = total(request, ResourceKind.USER, filter);
-    long groupsTotal = total(request, ResourceKind.GROUP, filter);
+    Query userQuery = sortable(mapping.users(), query);
+    Query groupQuery = sortable(mapping.groups(), query);
+    if (query.sortBy().isPresent() && userQuery.sortBy().isEmpty() && groupQuery.sortBy().isEmpty()) {
+      throw BadRequestException.invalidValue("No resource type can sort by " + query.sortBy().get());
+    }
+    long usersTotal = total(request, ResourceKind.USER, userQuery);
+    long groupsTotal = total(request, ResourceKind.GROUP, groupQuery);
     if (usersTotal < 0 && groupsTotal < 0) {
-      throw BadRequestException.invalidFilter("No resource type understands the filter " + filter.orElse(""));
+      throw BadRequestException.invalidFilter("No resource type understands the filter " + query.filter().orElse(""));
     }
     List<SearchResults> pages = new ArrayList<>();
     long offset = startIndex - 1;
     int remaining = count;
-    long users = Math.max(0, usersTotal);
-    if (usersTotal > 0 && offset < users && remaining > 0) {
-      SearchResults page = page(request, ResourceKind.USER, filter, offset + 1, remaining);
+    long userCount = Math.max(0, usersTotal);
+    if (usersTotal > 0 && offset < userCount && remaining > 0) {
+      SearchResults page = page(request, ResourceKind.USER, userQuery, offset + 1, remaining);
       pages.add(page);
       remaining -= page.itemsPerPage();
     }
     if (groupsTotal > 0 && remaining > 0) {
-      pages.add(page(request, ResourceKind.GROUP, filter, Math.max(0, offset - users) + 1, remaining));
+      pages.add(page(request, ResourceKind.GROUP, groupQuery, Math.max(0, offset - userCount) + 1, remaining));
     }
-    long total = users + Math.max(0, groupsTotal);
+    long total = userCount + Math.max(0, groupsTotal);
     int items = pages.stream().mapToInt(SearchResults::itemsPerPage).sum();
-    var mapping = request.runtime().engine().mapping();
+    ResourceWriter userWriter = new ResourceWriter(request, users);
+    ResourceWriter groupWriter = new ResourceWriter(request, groups);
     StreamingOutput out = stream -> {
       try (JsonGenerator generator = request.runtime().json().generator(stream)) {
         generator.writeStartObject();
@@ -71,9 +92,7 @@ public final class RootSearchEndpoint {
           try (page) {
             for (Iterator<ResourceView> views = page.resources().iterator(); views.hasNext(); ) {
               ResourceView view = views.next();
-              Projection projection = Projection.defaults(
-                  view.kind() == ResourceKind.USER ? mapping.users() : mapping.groups());
-              new ResourceWriter(request, projection).write(generator, view);
+              (view.kind() == ResourceKind.USER ? userWriter : groupWriter).write(generator, view);
             }
           }
         }
@@ -84,9 +103,22 @@ public final class RootSearchEndpoint {
     return Response.ok(out, ScimJson.SCIM_JSON).build();
   }
 
+  /** The query for one type: without its sort when the type cannot sort by the attribute. */
+  private static Query sortable(ResourceMapping mapping, Query query) {
+    if (query.sortBy().isEmpty()) {
+      return query;
+    }
+    try {
+      mapping.toSort(Path.fromString(query.sortBy().get()), query.descending());
+      return query;
+    } catch (BadRequestException e) {
+      return new Query(query.filter(), Optional.empty(), false);
+    }
+  }
+
   /** The number of matches of one type, or -1 when the type does not understand the filter. */
-  private static long total(ScimRequest request, ResourceKind kind, Optional<String> filter) throws ScimException {
-    try (SearchResults results = page(request, kind, filter, 1, 0)) {
+  private static long total(ScimRequest request, ResourceKind kind, Query query) throws ScimException {
+    try (SearchResults results = page(request, kind, query, 1, 0)) {
       return results.totalResults();
     } catch (BadRequestException e) {
       if (BadRequestException.INVALID_FILTER.equals(e.getScimError().getScimType())) {
@@ -96,11 +128,10 @@ public final class RootSearchEndpoint {
     }
   }
 
-  private static SearchResults page(ScimRequest request, ResourceKind kind, Optional<String> filter, long startIndex, int count)
+  private static SearchResults page(ScimRequest request, ResourceKind kind, Query query, long startIndex, int count)
       throws ScimException {
     return request.runtime().engine().search(request.context(), kind,
-        new SearchParameters(filter, Optional.empty(), false, startIndex, OptionalInt.of(count)));
+        new SearchParameters(query.filter(), query.sortBy(), query.descending(), startIndex, OptionalInt.of(count)));
   }
-
 
 }

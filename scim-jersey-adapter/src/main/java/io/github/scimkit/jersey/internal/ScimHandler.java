@@ -63,7 +63,7 @@ public final class ScimHandler implements Inflector<ContainerRequestContext, Res
           checkWire(http);
           RequestContext context = new RequestContext(client.tenantId(), client.principal(), correlationId,
               Optional.ofNullable(http.getHeaderString(HttpHeaders.USER_AGENT)));
-          response = endpoint.handle(new ScimRequest(http, client, context, runtime));
+          response = endpoint.handle(ScimRequest.of(http, client, context, runtime));
         } finally {
           runtime.inFlight().exit(tenant);
         }

@@ -1,7 +1,6 @@
 package io.github.scimkit.jersey.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -91,7 +90,7 @@ public final class ScimJson {
     } catch (StreamConstraintsException e) {
       throw BadRequestException.invalidSyntax("The JSON body is nested too deeply");
     } catch (JsonProcessingException e) {
-      throw BadRequestException.invalidSyntax(syntaxDetail(e));
+      throw BadRequestException.invalidSyntax(JsonSyntaxDetail.of(e));
     } catch (IOException e) {
       throw BadRequestException.invalidSyntax("The body could not be read");
     }
@@ -116,17 +115,6 @@ public final class ScimJson {
     } catch (CharacterCodingException e) {
       throw BadRequestException.invalidSyntax("The body is not valid UTF-8 (at byte " + in.position() + ")");
     }
-  }
-
-  /** Says in plain words where a body stops being JSON; the parser's own wording stays out. */
-  private static String syntaxDetail(JsonProcessingException e) {
-    String where = e.getLocation() == null ? ""
-        : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-    String message = e.getOriginalMessage();
-    if (e instanceof JsonParseException && message != null && message.startsWith("Duplicate field")) {
-      return "The body names the same member twice in one object" + where;
-    }
-    return "The body is not valid JSON" + where;
   }
 
   private byte[] readLimited(InputStream body, long limit) throws ScimException {

@@ -1,27 +1,48 @@
 package io.github.scimkit.jersey.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.NotImplementedException;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import io.github.scimkit.core.engine.EntityTags;
+import io.github.scimkit.core.resource.EntityTags;
 import io.github.scimkit.core.request.RequestContext;
 import io.github.scimkit.jersey.auth.AuthenticatedClient;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * One authenticated SCIM request as the endpoints see it: the HTTP request, the client, the
- * engine's request context, and helpers to read parameters and headers.
+ * engine's request context, the tenant's SCIM base address (computed once per request), and helpers
+ * to read parameters and headers.
  *
  * @param http the HTTP request
  * @param client the authenticated client
  * @param context the engine's request context
  * @param runtime the adapter's shared parts
+ * @param baseUrl the absolute SCIM base address of the client's tenant, without a trailing slash
  */
-public record ScimRequest(
-    ContainerRequestContext http, AuthenticatedClient client, RequestContext context, ScimRuntime runtime) {
+public record ScimRequest(ContainerRequestContext http, AuthenticatedClient client, RequestContext context,
+    ScimRuntime runtime, String baseUrl) {
+
+  /**
+   * Creates the request, computing the tenant's base address once.
+   *
+   * @param http the HTTP request
+   * @param client the authenticated client
+   * @param context the engine's request context
+   * @param runtime the adapter's shared parts
+   * @return the request
+   */
+  public static ScimRequest of(
+      ContainerRequestContext http, AuthenticatedClient client, RequestContext context, ScimRuntime runtime) {
+    UriBuilder builder = http.getUriInfo().getBaseUriBuilder().path(runtime.settings().basePath());
+    String base = (runtime.settings().tenantInPath()
+        ? builder.resolveTemplate(AdapterSettings.TENANT_PARAMETER, client.tenantId()).toTemplate()
+        : builder.toTemplate());
+    return new ScimRequest(http, client, context, runtime,
+        base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+  }
 
   /**
    * Returns a path parameter.
@@ -70,22 +91,23 @@ public record ScimRequest(
   }
 
   /**
-   * Returns the version an {@code If-Match} header expects: empty when there is none or it is
-   * {@code *}, and a version no resource has when it is not one of ours.
+   * Returns the {@code If-Match} header.
    *
-   * @return the expected version
+   * @return the tags, or empty when there is no such header
+   * @throws BadRequestException 400 invalidValue when it is empty or malformed
    */
-  public OptionalLong ifMatch() {
-    return EntityTags.parse(http.getHeaderString("If-Match"));
+  public Optional<EntityTagList> ifMatch() throws BadRequestException {
+    return EntityTagList.parse("If-Match", http.getHeaderString("If-Match"));
   }
 
   /**
-   * Returns the version an {@code If-None-Match} header names.
+   * Returns the {@code If-None-Match} header.
    *
-   * @return the version, or empty
+   * @return the tags, or empty when there is no such header
+   * @throws BadRequestException 400 invalidValue when it is empty or malformed
    */
-  public OptionalLong ifNoneMatch() {
-    return EntityTags.parse(http.getHeaderString("If-None-Match"));
+  public Optional<EntityTagList> ifNoneMatch() throws BadRequestException {
+    return EntityTagList.parse("If-None-Match", http.getHeaderString("If-None-Match"));
   }
 
   /**
@@ -94,20 +116,37 @@ public record ScimRequest(
    * @return the builder, at the base
    */
   public UriBuilder base() {
-    UriBuilder builder = http.getUriInfo().getBaseUriBuilder().path(runtime.settings().basePath());
-    return runtime.settings().tenantInPath()
-        ? UriBuilder.fromUri(builder.resolveTemplate(AdapterSettings.TENANT_PARAMETER, client.tenantId()).toTemplate())
-        : builder;
+    return UriBuilder.fromUri(baseUrl);
   }
 
   /**
-   * Returns the absolute address of a resource.
+   * Returns the absolute address of a resource: plain concatenation when the id needs no
+   * escaping (generated ids never do), else the URI builder's encoding.
    *
    * @param endpoint the endpoint, such as {@code Users}
    * @param id the resource id
    * @return the address
    */
   public String location(String endpoint, String id) {
+    if (isUnreserved(id)) {
+      return baseUrl + "/" + endpoint + "/" + id;
+    }
     return base().path(endpoint).path(id).build().toString();
+  }
+
+  /** Tells whether every character is an RFC 3986 unreserved one, which a path segment keeps as is. */
+  private static boolean isUnreserved(String text) {
+    if (text.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '-' || c == '.' || c == '_' || c == '~';
+      if (!unreserved) {
+        return false;
+      }
+    }
+    return true;
   }
 }

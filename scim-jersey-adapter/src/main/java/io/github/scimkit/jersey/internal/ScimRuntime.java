@@ -4,7 +4,7 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.exceptions.UnauthorizedException;
 import io.github.scimkit.core.engine.ScimEngine;
 import io.github.scimkit.core.tenant.TenantSettings;
-import io.github.scimkit.jersey.RequestMetrics;
+import io.github.scimkit.jersey.metrics.RequestMetrics;
 import io.github.scimkit.jersey.auth.AuthenticatedClient;
 import io.github.scimkit.jersey.auth.BearerAuthenticator;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -40,7 +40,7 @@ public final class ScimRuntime {
     this.authenticator = authenticator;
     this.settings = settings;
     this.json = new ScimJson(settings.maxBodyBytes(), settings.maxJsonDepth());
-    this.errors = new ErrorResponses(json);
+    this.errors = new ErrorResponses();
     this.rateLimiter = new TenantRateLimiter(settings.requestsPerSecond(), settings.burst(), Clock.systemUTC());
     this.inFlight = new TenantInFlightLimit(settings.maxInFlightPerTenant());
     this.metrics = metrics;

@@ -13,10 +13,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -273,5 +276,45 @@ final class JdbcGroupStore extends JdbcRecordStore implements GroupStore {
       lease.close();
       throw SqlErrors.map(e);
     }
+  }
+
+  @Override
+  public Map<String, List<ResourceRecord>> groupsOfMembers(Set<String> memberIds) throws ScimException {
+    Objects.requireNonNull(memberIds, "memberIds");
+    if (memberIds.isEmpty()) {
+      return Map.of();
+    }
+    Sql sql = new Sql().append("SELECT m.member_id, r.id, r.version, r.created_ms, r.last_modified_ms, "
+            + ValueRows.COLUMNS + " FROM scim_member m JOIN scim_resource r ON r.tenant_id = m.tenant_id "
+            + "AND r.kind = m.group_kind AND r.id = m.group_id LEFT JOIN scim_value v ON v.tenant_id = r.tenant_id "
+            + "AND v.kind = r.kind AND v.resource_id = r.id WHERE m.tenant_id = ").param(tenantId)
+        .append(" AND m.member_id IN (");
+    String separator = "";
+    for (String memberId : memberIds) {
+      sql.append(separator).param(memberId);
+      separator = ", ";
+    }
+    sql.append(") ORDER BY m.member_id, r.id, v.attribute, v.ordinal, v.sub_attribute");
+    return transactions.read(connection -> {
+      Map<String, List<ResourceRecord>> result = new HashMap<>();
+      try (PreparedStatement select = prepare(connection, sql); ResultSet rows = select.executeQuery()) {
+        boolean onRow = rows.next();
+        while (onRow) {
+          String memberId = rows.getString(1);
+          String groupId = rows.getString(2);
+          long version = rows.getLong(3);
+          Instant created = Instant.ofEpochMilli(rows.getLong(4));
+          Instant modified = Instant.ofEpochMilli(rows.getLong(5));
+          ValueRows.Collector values = new ValueRows.Collector();
+          do {
+            values.add(rows, 6);
+            onRow = rows.next();
+          } while (onRow && memberId.equals(rows.getString(1)) && groupId.equals(rows.getString(2)));
+          result.computeIfAbsent(memberId, unused -> new ArrayList<>())
+              .add(new ResourceRecord(groupId, version, created, modified, values.build()));
+        }
+      }
+      return result;
+    });
   }
 }

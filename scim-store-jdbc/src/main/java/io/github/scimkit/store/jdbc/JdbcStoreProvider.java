@@ -8,6 +8,7 @@ import io.github.scimkit.core.store.StoreUnavailableException;
 import io.github.scimkit.core.store.TenantStores;
 import io.github.scimkit.core.tenant.ScimMode;
 import io.github.scimkit.core.tenant.TenantSettings;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,6 +37,8 @@ public final class JdbcStoreProvider implements StoreProvider {
   private final DataSource dataSource;
   private final Transactions transactions;
   private final int fetchSize;
+  /** Whether the database is H2; {@code null} until a connection has been seen. */
+  private volatile Boolean h2;
 
   private JdbcStoreProvider(Builder builder) {
     this.dataSource = builder.dataSource;
@@ -87,6 +90,7 @@ public final class JdbcStoreProvider implements StoreProvider {
         Sql.bindAll(insert, List.of(tenantId, settings.scimEnabled(), settings.mode().name(), settings.idpProfile()));
         insert.executeUpdate();
       }
+      RecordCounts.create(connection, tenantId);
       return null;
     });
     return new JdbcTenantStores(this, tenantId);
@@ -167,6 +171,16 @@ public final class JdbcStoreProvider implements StoreProvider {
 
   int fetchSize() {
     return fetchSize;
+  }
+
+  /** Tells whether the database is H2, from the first connection's metadata (then remembered). */
+  boolean isH2(Connection connection) throws SQLException {
+    Boolean known = h2;
+    if (known == null) {
+      known = SchemaMigrator.vendor(connection).equals("h2");
+      h2 = known;
+    }
+    return known;
   }
 
   /** Configures a {@link JdbcStoreProvider}. */

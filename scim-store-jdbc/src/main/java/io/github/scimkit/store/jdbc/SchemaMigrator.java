@@ -24,7 +24,7 @@ import javax.sql.DataSource;
 final class SchemaMigrator {
 
   /** The scripts, in version order; add new versions at the end. */
-  static final List<String> SCRIPTS = List.of("V1__init.sql");
+  static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__record_counts.sql");
 
   static final String HISTORY_TABLE = "scimkit_schema_history";
 

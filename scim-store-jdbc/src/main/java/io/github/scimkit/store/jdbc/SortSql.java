@@ -64,6 +64,11 @@ final class SortSql {
     return keys.size();
   }
 
+  /** Tells whether this is the case-exact id sort, which orders by {@code r.id} alone. */
+  boolean byExactId() {
+    return field && keys.isEmpty();
+  }
+
   /** The outer join of the sort attribute's value, or nothing. */
   Sql join() {
     Sql sql = new Sql();

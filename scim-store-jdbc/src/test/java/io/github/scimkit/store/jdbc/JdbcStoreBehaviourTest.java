@@ -3,12 +3,15 @@ package io.github.scimkit.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import io.github.scimkit.core.store.Attributes;
 import io.github.scimkit.core.store.ComplexValue;
 import io.github.scimkit.core.store.MembershipChange;
 import io.github.scimkit.core.store.MembershipResult;
 import io.github.scimkit.core.store.NewRecord;
+import io.github.scimkit.core.store.RecordDeletion;
+import io.github.scimkit.core.store.RecordStore;
 import io.github.scimkit.core.store.ResourceRecord;
 import io.github.scimkit.core.store.ResultPage;
 import io.github.scimkit.core.store.TenantStores;
@@ -29,13 +32,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** What the contract kit cannot see: statement counts, rows fetched, the migrator, tenants. */
+/**
+ * What the contract kit cannot see: statement counts, rows fetched, the migrator, tenants. Each
+ * database's test class nests a subclass that names the database, which the nesting class's
+ * {@link JdbcTestDatabase} owns and closes.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class JdbcStoreBehaviourTest {
 
@@ -45,6 +51,7 @@ abstract class JdbcStoreBehaviourTest {
   CountingDataSource counting;
   JdbcStoreProvider provider;
 
+  /** Returns the open database of the nesting test class; the subclass does not close it. */
   abstract TestDatabases.Database open();
 
   @BeforeAll
@@ -54,21 +61,15 @@ abstract class JdbcStoreBehaviourTest {
     provider = JdbcStoreProvider.builder(counting.dataSource()).build();
   }
 
-  @AfterAll
-  void closeDatabase() {
-    if (database != null) {
-      database.close();
-    }
-  }
-
   @Test
-  @DisplayName("adding one member issues the same statements to a group of 10 and to one of 100,000")
+  @DisplayName("adding one member issues the same statements to a group of 10 and to a large one "
+      + "(10,000 members; 100,000 under scimkit.test.heavy)")
   void addingOneMemberCostsTheSameInAnyGroup() throws Exception {
     TenantStores tenant = TestDatabases.newTenant(provider);
     tenant.groups().create(new NewRecord("small", T0, Attributes.of(Map.of("displayName", "small")), List.of()));
     tenant.groups().create(new NewRecord("large", T0, Attributes.of(Map.of("displayName", "large")), List.of()));
     fillMembers(tenant.tenantId(), "small", 10);
-    fillMembers(tenant.tenantId(), "large", 100_000);
+    fillMembers(tenant.tenantId(), "large", TestDatabases.scaled(10_000, 100_000));
     counting.drain();
 
     MembershipResult small = tenant.groups().addMembers(MembershipChange.of("small", Set.of("newcomer"), T0));
@@ -81,8 +82,6 @@ abstract class JdbcStoreBehaviourTest {
     assertThat(large.group().version()).isEqualTo(2);
     assertThat(intoLarge).hasSize(4);
     assertThat(intoLarge.toString()).isEqualTo(intoSmall.toString());
-    System.out.println("Statements for adding one member to a group of 100,000:");
-    intoLarge.forEach(execution -> System.out.println("  " + execution));
   }
 
   private void fillMembers(String tenantId, String groupId, int count) throws Exception {
@@ -147,14 +146,58 @@ abstract class JdbcStoreBehaviourTest {
   }
 
   @Test
+  @DisplayName("an unfiltered list takes its total from the tenant's count rows, kept by creates, deletes and rollbacks")
+  void unfilteredTotalComesFromCountRows() throws Exception {
+    TenantStores tenant = TestDatabases.newTenant(provider);
+    TenantStores other = TestDatabases.newTenant(provider);
+    for (int i = 0; i < 30; i++) {
+      tenant.users().create(new NewRecord("u" + i, T0, Attributes.of(Map.of("userName", "n" + i)), List.of()));
+    }
+    other.users().create(new NewRecord("x", T0, Attributes.of(Map.of("userName", "x")), List.of()));
+    tenant.groups().create(new NewRecord("g", T0, Attributes.of(Map.of("displayName", "g")), List.of()));
+    tenant.users().delete(RecordDeletion.of("u7"));
+    assertThatExceptionOfType(BadRequestException.class).isThrownBy(() -> tenant.inTransaction(stores -> {
+      stores.users().create(new NewRecord("u99", T0, Attributes.of(Map.of("userName", "n99")), List.of()));
+      throw new BadRequestException("rolled back");
+    }));
+    counting.drain();
+
+    assertThat(unfilteredTotal(tenant.users())).isEqualTo(29);
+    List<CountingDataSource.Execution> executions = counting.drain();
+    assertThat(executions).hasSize(2);
+    assertThat(executions.get(0).sql).contains("FROM scim_count").doesNotContain("scim_resource");
+    assertThat(unfilteredTotal(tenant.groups())).isEqualTo(1);
+    assertThat(unfilteredTotal(other.users())).isEqualTo(1);
+
+    try (Connection connection = database.dataSource().getConnection();
+        PreparedStatement delete = connection.prepareStatement("DELETE FROM scim_count WHERE tenant_id = ?")) {
+      delete.setString(1, other.tenantId());
+      delete.executeUpdate();
+    }
+    counting.drain();
+    assertThat(unfilteredTotal(other.users())).as("counted without count rows").isEqualTo(1);
+    assertThat(counting.drain().get(1).sql).contains("COUNT(*) FROM scim_resource");
+  }
+
+  private static long unfilteredTotal(RecordStore store) throws Exception {
+    try (ResultPage<ResourceRecord> page = store.search(StoreQuery.of(Condition.all(), 0, 5))) {
+      assertThat(page.items()).isNotEmpty();
+      return page.totalResults().orElseThrow();
+    }
+  }
+
+  @Test
   @DisplayName("migrate applies each script once and records it")
   void migrateIsIdempotent() throws Exception {
     assertThat(provider.migrate()).isEmpty();
     try (Connection connection = database.dataSource().getConnection();
-        var rows = connection.createStatement().executeQuery("SELECT version, script FROM scimkit_schema_history")) {
-      assertThat(rows.next()).isTrue();
-      assertThat(rows.getInt(1)).isEqualTo(1);
-      assertThat(rows.getString(2)).isEqualTo("V1__init.sql");
+        var rows = connection.createStatement().executeQuery(
+            "SELECT version, script FROM scimkit_schema_history ORDER BY version")) {
+      for (String script : SchemaMigrator.SCRIPTS) {
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getInt(1)).isEqualTo(SchemaMigrator.version(script));
+        assertThat(rows.getString(2)).isEqualTo(script);
+      }
       assertThat(rows.next()).isFalse();
     }
   }

@@ -34,6 +34,14 @@ final class TestDatabases {
     void close();
   }
 
+  /**
+   * Returns the quick size of a test's data, or the full one when the system property {@code
+   * scimkit.test.heavy} is {@code true} ({@code mvn -Pheavy-tests}; docs/testing.md).
+   */
+  static int scaled(int quick, int heavy) {
+    return Boolean.getBoolean("scimkit.test.heavy") ? heavy : quick;
+  }
+
   /** A new, migrated, in-memory H2 database. */
   static Database h2() {
     HikariConfig config = new HikariConfig();

@@ -55,8 +55,11 @@ public final class FilterParser {
     try {
       return Filter.fromString(rewritten);
     } catch (BadRequestException e) {
+      throw BadRequestException.invalidFilter("Invalid filter '" + text + "': " + SdkMessages.plain(e.getMessage()));
+    } catch (RuntimeException e) {
+      // The SDK 4.0.0 parser fails with a ClassCastException on an array or object as a value.
       throw BadRequestException.invalidFilter(
-          "Invalid filter '" + text + "': " + e.getMessage());
+          "Invalid filter '" + text + "': a comparison value must be a string, number, true, false or null");
     }
   }
 }

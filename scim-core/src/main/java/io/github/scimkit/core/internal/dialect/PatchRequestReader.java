@@ -311,7 +311,10 @@ public final class PatchRequestReader {
     try {
       return Path.fromString(text);
     } catch (BadRequestException e) {
-      throw BadRequestException.invalidPath("Invalid path '" + text + "': " + e.getMessage());
+      throw BadRequestException.invalidPath("Invalid path '" + text + "': " + SdkMessages.plain(e.getMessage()));
+    } catch (RuntimeException e) {
+      // The SDK 4.0.0 parser fails with a ClassCastException on an array or object in a value filter.
+      throw BadRequestException.invalidPath("Invalid path '" + text + "': a value filter compares with a string, number, true, false or null");
     }
   }
 

@@ -20,7 +20,8 @@ import java.util.Optional;
  *
  * <p>In both modes: attribute names, extension keys and {@code schemas} entries get the spelling
  * of the schema, and readOnly attributes ({@code id}, {@code meta}, {@code groups}, and any the
- * schema marks readOnly) are dropped (RFC 7644 §3.3). Under the tolerances: string booleans
+ * schema marks readOnly) are dropped (RFC 7644 §3.3), and so are {@code null} values, which are
+ * unassigned (RFC 7643 §2.5). Under the tolerances: string booleans
  * become booleans, {@code ""} is dropped, a single value of a multi-valued attribute becomes an
  * array, {@code $ref: null} is dropped, and unknown schema URNs and attributes are dropped;
  * without them each fails with the {@code scimType} {@link Tolerance} names.
@@ -59,6 +60,9 @@ public final class ResourceBodyNormalizer {
       Map.Entry<String, JsonNode> field = fields.next();
       String key = field.getKey();
       JsonNode value = field.getValue();
+      if (value.isNull()) {
+        continue; // RFC 7643 §2.5: null is unassigned
+      }
       if (key.equalsIgnoreCase(SCHEMAS)) {
         put(result, SCHEMAS, schemas(value));
       } else if (schema.isExtension(key)) {
@@ -92,7 +96,9 @@ public final class ResourceBodyNormalizer {
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       Optional<AttributeDefinition> definition = schema.attribute(urn, field.getKey());
-      if (definition.isEmpty()) {
+      if (field.getValue().isNull()) {
+        continue;
+      } else if (definition.isEmpty()) {
         unknown(urn + ":" + field.getKey());
       } else if (!readOnly(definition.get())) {
         Optional<JsonNode> normalized = values.attributeValue(definition.get(), field.getValue());

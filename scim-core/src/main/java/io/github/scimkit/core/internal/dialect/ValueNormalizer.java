@@ -16,13 +16,14 @@ import java.util.Set;
 
 /**
  * Shapes one attribute's value after its definition: string booleans, empty strings, {@code $ref:
- * null}, single values of multi-valued attributes and one-element arrays of single-valued ones.
+ * null}, bare values of complex attributes, single values of multi-valued attributes and one-element arrays of single-valued ones.
  * Sub-attribute names get their canonical spelling; readOnly sub-attributes are dropped (RFC 7644
  * §3.3). Input nodes are never changed; an empty result means "no value".
  */
 final class ValueNormalizer {
 
   private static final String REF = "$ref";
+  private static final String VALUE = "value";
 
   private final ToleranceGuard guard;
 
@@ -84,6 +85,17 @@ final class ValueNormalizer {
     }
     if (definition.getType() == AttributeDefinition.Type.COMPLEX && value.isObject()) {
       return complex(definition, (ObjectNode) value);
+    }
+    if (definition.getType() == AttributeDefinition.Type.COMPLEX && !definition.isMultiValued()
+        && (value.isTextual() || value.isNumber())
+        && ResourceSchema.subAttribute(definition, VALUE).isPresent()) {
+      guard.require(
+          Tolerance.BARE_VALUE_FOR_COMPLEX,
+          () -> BadRequestException.invalidValue(
+              "Attribute '" + definition.getName() + "' is complex: send {\"value\": …}"));
+      ObjectNode wrapped = JsonUtils.getJsonNodeFactory().objectNode();
+      wrapped.set(VALUE, value.deepCopy());
+      return complex(definition, wrapped);
     }
     return Optional.of(value.deepCopy());
   }

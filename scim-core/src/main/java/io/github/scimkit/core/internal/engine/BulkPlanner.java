@@ -6,8 +6,8 @@ import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.MethodNotAllowedException;
 import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import io.github.scimkit.core.engine.BulkOperation;
-import io.github.scimkit.core.engine.EntityTags;
+import io.github.scimkit.core.bulk.BulkOperation;
+import io.github.scimkit.core.resource.EntityTags;
 import io.github.scimkit.core.resource.ResourceKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -132,7 +132,6 @@ public final class BulkPlanner {
   public static OptionalLong expectedVersion(Optional<String> version) {
     return EntityTags.parse(version.orElse(null));
   }
-
 
   private static Step read(int index, BulkOperation operation) {
     String method = operation.method().strip().toUpperCase(Locale.ROOT);

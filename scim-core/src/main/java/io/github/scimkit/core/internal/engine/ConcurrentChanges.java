@@ -3,7 +3,7 @@ package io.github.scimkit.core.internal.engine;
 import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
 import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import io.github.scimkit.core.engine.EntityTags;
+import io.github.scimkit.core.resource.EntityTags;
 import java.util.OptionalLong;
 
 /**

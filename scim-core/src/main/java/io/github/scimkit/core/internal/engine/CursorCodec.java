@@ -1,8 +1,8 @@
 package io.github.scimkit.core.internal.engine;
 
 import com.unboundid.scim2.common.exceptions.BadRequestException;
-import io.github.scimkit.core.engine.CursorKey;
-import io.github.scimkit.core.engine.EngineConfig;
+import io.github.scimkit.core.config.CursorKey;
+import io.github.scimkit.core.config.EngineConfig;
 import io.github.scimkit.core.store.query.Condition;
 import io.github.scimkit.core.store.query.Sort;
 import java.nio.ByteBuffer;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.server.utils.SchemaChecker;
-import io.github.scimkit.core.engine.EngineConfig;
+import io.github.scimkit.core.config.EngineConfig;
 import io.github.scimkit.core.event.AuditRecord;
 import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.event.WriteHook;
@@ -93,12 +93,13 @@ public record EngineServices(
   public void checkBody(ResourceSupport support, ObjectNode body, ScimMode mode) throws ScimException {
     ObjectNode copy = body.deepCopy();
     copy.remove(MemberChanges.MEMBERS);
-    checker(support, mode).checkCreate(copy).throwSchemaExceptions();
+    SchemaIssues.raise(checker(support, mode).checkCreate(copy));
   }
 
   /**
    * Checks a normalised PUT body against the kind's schemas and the current resource: what
-   * {@link #checkBody} checks, and that no immutable value changes ({@code mutability}).
+   * {@link #checkBody} checks (a required attribute without a value is {@code invalidValue}), and
+   * that no immutable value changes ({@code mutability}).
    *
    * @param support the kind
    * @param body the normalised body, without {@code members}
@@ -110,7 +111,9 @@ public record EngineServices(
       throws ScimException {
     ObjectNode copy = body.deepCopy();
     copy.remove(MemberChanges.MEMBERS);
-    checker(support, mode).checkReplace(copy, current).throwSchemaExceptions();
+    SchemaChecker checker = checker(support, mode);
+    SchemaIssues.requireValues(checker.checkCreate(copy));
+    SchemaIssues.raise(checker.checkReplace(copy, current));
   }
 
   private static SchemaChecker checker(ResourceSupport support, ScimMode mode) {

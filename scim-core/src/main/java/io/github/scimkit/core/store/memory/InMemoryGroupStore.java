@@ -11,13 +11,16 @@ import io.github.scimkit.core.store.ResultPage;
 import io.github.scimkit.core.store.query.PageRequest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -30,8 +33,8 @@ final class InMemoryGroupStore extends InMemoryRecordStore implements GroupStore
 
   private final MembershipTable memberships = new MembershipTable();
 
-  InMemoryGroupStore(TenantLock lock) {
-    super(lock);
+  InMemoryGroupStore(TenantLock lock, LongAdder examined) {
+    super(lock, examined);
   }
 
   @Override
@@ -99,6 +102,23 @@ final class InMemoryGroupStore extends InMemoryRecordStore implements GroupStore
   @Override
   public Stream<String> groupsOf(String memberId) throws ScimException {
     return lock.read(() -> List.copyOf(memberships.groupsOf(memberId))).stream();
+  }
+
+  @Override
+  public Map<String, List<ResourceRecord>> groupsOfMembers(Set<String> memberIds) throws ScimException {
+    return lock.read(() -> {
+      Map<String, List<ResourceRecord>> result = new HashMap<>();
+      for (String memberId : memberIds) {
+        List<ResourceRecord> groups = new ArrayList<>();
+        for (String groupId : memberships.groupsOf(memberId)) {
+          groups.add(existing(groupId, OptionalLong.empty()).record());
+        }
+        if (!groups.isEmpty()) {
+          result.put(memberId, List.copyOf(groups));
+        }
+      }
+      return result;
+    });
   }
 
   @Override

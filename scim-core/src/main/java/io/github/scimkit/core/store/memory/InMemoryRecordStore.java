@@ -16,10 +16,12 @@ import io.github.scimkit.core.store.query.StoreQuery;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The record operations users and groups share, over one {@link RecordTable} guarded by the
- * tenant's {@link TenantLock}. Each write checks everything before it changes anything, and
+ * tenant's {@link TenantLock}. A search that matches every record in an indexed order reads its
+ * page from the index under the read lock; any other search copies its matches and sorts them. Each write checks everything before it changes anything, and
  * records how to undo each change.
  */
 abstract class InMemoryRecordStore implements RecordStore {
@@ -28,10 +30,11 @@ abstract class InMemoryRecordStore implements RecordStore {
   final TenantLock lock;
 
   /** The records; read and written only under {@link #lock}. */
-  final RecordTable table = new RecordTable();
+  final RecordTable table;
 
-  InMemoryRecordStore(TenantLock lock) {
+  InMemoryRecordStore(TenantLock lock, LongAdder examined) {
     this.lock = lock;
+    this.table = new RecordTable(examined);
   }
 
   @Override
@@ -82,6 +85,11 @@ abstract class InMemoryRecordStore implements RecordStore {
     SortPosition after = null;
     if (query.page() instanceof PageRequest.Keyset keyset && keyset.token() != null) {
       after = KeysetTokens.recordsAfter(query, keyset.token());
+    }
+    SortPosition start = after;
+    Optional<ResultPage<ResourceRecord>> indexed = lock.read(() -> RecordPages.indexed(query, table, start));
+    if (indexed.isPresent()) {
+      return indexed.get();
     }
     List<ResourceRecord> matches = lock.read(() -> table.matching(query.condition()));
     return RecordPages.page(query, matches, after);

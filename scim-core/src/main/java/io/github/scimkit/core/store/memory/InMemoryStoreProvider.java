@@ -6,19 +6,23 @@ import io.github.scimkit.core.tenant.TenantSettings;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A {@link StoreProvider} that keeps every tenant's users, groups and settings in memory; for
  * tests, demos and deployments that need no persistence. Thread-safe.
  *
- * <p>Each tenant has one read-write lock. Reads hold it briefly (a search copies its matches and
- * streams them without the lock); writes and units of work hold it exclusively, so uniqueness
+ * <p>Each tenant has one read-write lock. Reads hold it briefly: a search that matches every
+ * record, sorted by id or by a unique attribute (such as {@code userName}), reads its page from an
+ * ordered index in O(log n + page) for keyset pages and O(offset + page) for offset pages; any
+ * other search copies its matches and streams them without the lock. Writes and units of work hold it exclusively, so uniqueness
  * checks cannot race. A failing unit of work undoes all its writes, membership changes included.
  * Versions start at 1 and rise by one with each write.
  */
 public final class InMemoryStoreProvider implements StoreProvider {
 
   private final ConcurrentMap<String, InMemoryTenantStores> tenants = new ConcurrentHashMap<>();
+  private final LongAdder examined = new LongAdder();
 
   /** Creates a provider with no tenants. */
   public InMemoryStoreProvider() {}
@@ -43,11 +47,22 @@ public final class InMemoryStoreProvider implements StoreProvider {
    * @throws IllegalStateException when the tenant exists
    */
   public TenantStores createTenant(String tenantId, TenantSettings settings) {
-    InMemoryTenantStores stores = new InMemoryTenantStores(tenantId, settings);
+    InMemoryTenantStores stores = new InMemoryTenantStores(tenantId, settings, examined);
     if (tenants.putIfAbsent(tenantId, stores) != null) {
       throw new IllegalStateException("Tenant '" + tenantId + "' exists");
     }
     return stores;
+  }
+
+  /**
+   * Returns how many stored records the searches of every tenant have looked at since the
+   * provider was created: records stepped over in an ordered index, or tested against a
+   * condition. A measure of search cost that does not depend on timing.
+   *
+   * @return the count
+   */
+  public long recordsExamined() {
+    return examined.sum();
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.github.scimkit.core.store.UnitOfWork;
 import io.github.scimkit.core.store.UserStore;
 import io.github.scimkit.core.tenant.TenantSettings;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One tenant's users, groups and settings in memory.
@@ -20,13 +21,15 @@ final class InMemoryTenantStores implements TenantStores {
 
   private final String tenantId;
   private final TenantLock lock = new TenantLock();
-  private final InMemoryUserStore users = new InMemoryUserStore(lock);
-  private final InMemoryGroupStore groups = new InMemoryGroupStore(lock);
+  private final InMemoryUserStore users;
+  private final InMemoryGroupStore groups;
   private volatile TenantSettings settings;
 
-  InMemoryTenantStores(String tenantId, TenantSettings settings) {
+  InMemoryTenantStores(String tenantId, TenantSettings settings, LongAdder examined) {
     this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.users = new InMemoryUserStore(lock, examined);
+    this.groups = new InMemoryGroupStore(lock, examined);
   }
 
   @Override

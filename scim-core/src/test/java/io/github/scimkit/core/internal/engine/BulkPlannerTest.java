@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.utils.JsonUtils;
-import io.github.scimkit.core.engine.BulkOperation;
+import io.github.scimkit.core.bulk.BulkOperation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,9 +1,0 @@
-package io.github.scimkit.core.engine;
-
-/** What a successful PATCH answers with, chosen per resource type. */
-public enum PatchResponse {
-  /** 200 with the modified resource. */
-  RESOURCE,
-  /** 204 with no body, so that a member change never renders a large member list. */
-  NO_CONTENT
-}

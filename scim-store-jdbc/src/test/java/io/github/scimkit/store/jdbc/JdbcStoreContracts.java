@@ -1,0 +1,46 @@
+package io.github.scimkit.store.jdbc;
+
+import io.github.scimkit.core.store.TenantStores;
+import io.github.scimkit.core.tenant.ApiKeyStore;
+import io.github.scimkit.testkit.ApiKeyStoreContract;
+import io.github.scimkit.testkit.GroupStoreContract;
+import io.github.scimkit.testkit.UserStoreContract;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * The contract kit's user, group and API key contracts, nested over the database a subclass
+ * registers as a {@link JdbcTestDatabase}; one subclass per database adds its behaviour tests.
+ */
+abstract class JdbcStoreContracts {
+
+  /** Returns the test class's registered database. */
+  abstract JdbcTestDatabase database();
+
+  @Nested
+  @DisplayName("User store contract")
+  class Users extends UserStoreContract {
+    @Override
+    protected TenantStores newTenant() {
+      return database().newTenant();
+    }
+  }
+
+  @Nested
+  @DisplayName("Group store contract")
+  class Groups extends GroupStoreContract {
+    @Override
+    protected TenantStores newTenant() {
+      return database().newTenant();
+    }
+  }
+
+  @Nested
+  @DisplayName("API key store contract")
+  class ApiKeys extends ApiKeyStoreContract {
+    @Override
+    protected ApiKeyStore newApiKeyStore() {
+      return database().emptyApiKeyStore();
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package io.github.scimkit.store.jdbc;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The JDBC store on PostgreSQL: the contracts of {@link JdbcStoreContracts} and the store's own
+ * behaviour tests, nested over one database that {@link JdbcTestDatabase} opens and drops.
+ */
+@DisplayName("JDBC store on PostgreSQL")
+class PostgresJdbcStoreTest extends JdbcStoreContracts {
+
+  @RegisterExtension
+  static final JdbcTestDatabase DATABASE = JdbcTestDatabase.postgres();
+
+  @Override
+  JdbcTestDatabase database() {
+    return DATABASE;
+  }
+
+  @Nested
+  @DisplayName("Store behaviour")
+  class Behaviour extends PostgresStoreBehaviourTest {
+    @Override
+    TestDatabases.Database open() {
+      return DATABASE.database();
+    }
+  }
+}
