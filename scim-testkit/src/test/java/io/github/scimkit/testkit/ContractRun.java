@@ -34,7 +34,7 @@ final class ContractRun {
     TestExecutionListener failures = new TestExecutionListener() {
       @Override
       public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-        if (test.isTest() && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+        if (test.isTest() && result.getStatus() == TestExecutionResult.Status.FAILED) {
           failed.add(test.getDisplayName());
         }
       }
