@@ -6,6 +6,12 @@ const state = { token: sessionStorage.getItem('scimkit-admin-token') || '', orga
 
 const $ = (id) => document.getElementById(id);
 
+// While signed in, the open organization's members, groups and outbox are fetched again every
+// POLL_MS and redrawn when they changed, so members appear as the identity provider sends them.
+const POLL_MS = 3000;
+let generation = 0; // bumped by every fetch of the lists: an older answer never replaces a newer one
+let drawn = {};     // each list as last drawn, as JSON
+
 function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(props)) {
@@ -69,6 +75,7 @@ function signOut() {
   sessionStorage.removeItem('scimkit-admin-token');
   state.token = '';
   state.selected = null;
+  drawn = {};
   $('console').hidden = true;
   signedIn(false);
   show('Signed out.');
@@ -126,14 +133,54 @@ async function loadSelected() {
   $('disable-scim').disabled = !org.scimEnabled;
   $('idp-profile').value = org.idpProfile;
   $('mode').value = org.mode;
-  const [members, groups, outbox] = await Promise.all([
-    call('GET', `organizations/${encodeURIComponent(org.id)}/members`),
-    call('GET', `organizations/${encodeURIComponent(org.id)}/groups`),
-    call('GET', `organizations/${encodeURIComponent(org.id)}/outbox`),
-  ]);
-  renderMembers(members);
-  renderGroups(groups);
-  renderOutbox(outbox);
+  await loadLists();
+}
+
+async function loadLists() {
+  const id = state.selected;
+  const mine = ++generation;
+  const path = `organizations/${encodeURIComponent(id)}/`;
+  const [members, groups, outbox] = await Promise.all(
+    ['members', 'groups', 'outbox'].map((list) => call('GET', path + list)));
+  if (mine !== generation || id !== state.selected) return;
+  redraw('members', [id, members], () => renderMembers(members));
+  redraw('groups', [id, groups], () => renderGroups(groups));
+  redraw('outbox', [id, outbox], () => renderOutbox(outbox));
+}
+
+// Redraws one list only when it changed, so rows a person is about to click stay in place.
+function redraw(list, data, render) {
+  const json = JSON.stringify(data);
+  if (drawn[list] === json) return;
+  drawn[list] = json;
+  render();
+}
+
+async function poll() {
+  try {
+    if (state.token && state.selected && !$('console').hidden && !document.hidden) await loadLists();
+  } catch (error) {
+    if (error.status === 401) {
+      signOut();
+      show('The admin token is no longer valid (was a new one issued?). Sign in again.', true);
+    }
+  } finally {
+    setTimeout(poll, POLL_MS);
+  }
+}
+
+// Copies the text of the element a Copy button names; where the clipboard is refused, selects it instead.
+async function copy(button) {
+  const target = $(button.dataset.copy);
+  let copied = true;
+  try {
+    await navigator.clipboard.writeText(target.textContent);
+  } catch (error) {
+    window.getSelection().selectAllChildren(target);
+    copied = document.execCommand('copy');
+  }
+  button.textContent = copied ? 'Copied' : 'Selected: press Ctrl+C';
+  setTimeout(() => { button.textContent = 'Copy'; }, 2000);
 }
 
 function renderMembers(members) {
@@ -241,7 +288,11 @@ function wire() {
       show('Settings saved.');
     });
   });
+  for (const button of document.querySelectorAll('button.copy')) {
+    button.addEventListener('click', () => copy(button));
+  }
   if (state.token) signIn();
+  setTimeout(poll, POLL_MS);
 }
 
 wire();

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The example server's settings. {@link Main} reads them from flags and environment variables.
  *
- * @param host the address to listen on ({@code --host}, {@code SCIMKIT_HOST}; default {@code 0.0.0.0})
+ * @param host the address to listen on ({@code --host}, {@code SCIMKIT_HOST}; default {@code 127.0.0.1}, this
+ *     machine only; {@code 0.0.0.0} for every interface)
  * @param port the port, 0 for any free one ({@code --port}, {@code SCIMKIT_PORT}; default 8080)
  * @param dataDir where the H2 database lives ({@code --data-dir}, {@code SCIMKIT_DATA_DIR}; default {@code ./data})
  * @param store {@code h2}, {@code memory} or a JDBC URL ({@code --store}, {@code SCIMKIT_STORE}; default {@code h2})
@@ -16,6 +17,7 @@ import java.util.Optional;
  * @param dbUser the user for a JDBC URL store ({@code --db-user}, {@code SCIMKIT_DB_USER})
  * @param dbPassword the password for a JDBC URL store ({@code --db-password}, {@code SCIMKIT_DB_PASSWORD})
  * @param newKeyFor an organization whose SCIM API key to rotate and print at start ({@code --new-key})
+ * @param newAdminToken whether to replace the admin token at start and print the new one ({@code --new-admin-token})
  */
 public record ExampleConfig(
     String host,
@@ -25,7 +27,8 @@ public record ExampleConfig(
     Optional<String> baseUrl,
     Optional<String> dbUser,
     Optional<String> dbPassword,
-    Optional<String> newKeyFor) {
+    Optional<String> newKeyFor,
+    boolean newAdminToken) {
 
   /** The store kept in an H2 file in the data directory. */
   public static final String H2 = "h2";
@@ -52,13 +55,13 @@ public record ExampleConfig(
   }
 
   /**
-   * Returns the defaults: port 8080 on all interfaces, H2 in {@code ./data}.
+   * Returns the defaults: port 8080 on 127.0.0.1 only, H2 in {@code ./data}.
    *
    * @return the default settings
    */
   public static ExampleConfig defaults() {
-    return new ExampleConfig("0.0.0.0", 8080, Path.of("data"), H2,
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    return new ExampleConfig("127.0.0.1", 8080, Path.of("data"), H2,
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false);
   }
 
   /**
@@ -68,7 +71,7 @@ public record ExampleConfig(
    * @return the new settings
    */
   public ExampleConfig withPort(int newPort) {
-    return new ExampleConfig(host, newPort, dataDir, store, baseUrl, dbUser, dbPassword, newKeyFor);
+    return new ExampleConfig(host, newPort, dataDir, store, baseUrl, dbUser, dbPassword, newKeyFor, newAdminToken);
   }
 
   /**
@@ -78,7 +81,7 @@ public record ExampleConfig(
    * @return the new settings
    */
   public ExampleConfig withHost(String newHost) {
-    return new ExampleConfig(newHost, port, dataDir, store, baseUrl, dbUser, dbPassword, newKeyFor);
+    return new ExampleConfig(newHost, port, dataDir, store, baseUrl, dbUser, dbPassword, newKeyFor, newAdminToken);
   }
 
   /**
@@ -88,7 +91,7 @@ public record ExampleConfig(
    * @return the new settings
    */
   public ExampleConfig withDataDir(Path newDataDir) {
-    return new ExampleConfig(host, port, newDataDir, store, baseUrl, dbUser, dbPassword, newKeyFor);
+    return new ExampleConfig(host, port, newDataDir, store, baseUrl, dbUser, dbPassword, newKeyFor, newAdminToken);
   }
 
   /**
@@ -98,7 +101,7 @@ public record ExampleConfig(
    * @return the new settings
    */
   public ExampleConfig withStore(String newStore) {
-    return new ExampleConfig(host, port, dataDir, newStore, baseUrl, dbUser, dbPassword, newKeyFor);
+    return new ExampleConfig(host, port, dataDir, newStore, baseUrl, dbUser, dbPassword, newKeyFor, newAdminToken);
   }
 
   /**
@@ -110,7 +113,7 @@ public record ExampleConfig(
    */
   public ExampleConfig withDbCredentials(String user, String password) {
     return new ExampleConfig(host, port, dataDir, store, baseUrl, Optional.ofNullable(user),
-        Optional.ofNullable(password), newKeyFor);
+        Optional.ofNullable(password), newKeyFor, newAdminToken);
   }
 
   /**
@@ -120,7 +123,7 @@ public record ExampleConfig(
    * @return the new settings
    */
   public ExampleConfig withBaseUrl(String url) {
-    return new ExampleConfig(host, port, dataDir, store, Optional.ofNullable(url), dbUser, dbPassword, newKeyFor);
+    return new ExampleConfig(host, port, dataDir, store, Optional.ofNullable(url), dbUser, dbPassword, newKeyFor, newAdminToken);
   }
 
   /**
@@ -130,6 +133,15 @@ public record ExampleConfig(
    * @return the new settings
    */
   public ExampleConfig withNewKeyFor(String organizationId) {
-    return new ExampleConfig(host, port, dataDir, store, baseUrl, dbUser, dbPassword, Optional.ofNullable(organizationId));
+    return new ExampleConfig(host, port, dataDir, store, baseUrl, dbUser, dbPassword, Optional.ofNullable(organizationId), newAdminToken);
+  }
+
+  /**
+   * Returns these settings asking for a new admin token at start, which replaces the old one.
+   *
+   * @return the new settings
+   */
+  public ExampleConfig withNewAdminToken() {
+    return new ExampleConfig(host, port, dataDir, store, baseUrl, dbUser, dbPassword, newKeyFor, true);
   }
 }

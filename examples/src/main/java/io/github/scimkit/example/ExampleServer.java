@@ -8,8 +8,11 @@ import io.github.scimkit.jersey.ScimFeature;
 import io.github.scimkit.jersey.auth.ApiKeyAuthenticator;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.glassfish.grizzly.http.server.HttpServer;
 import io.github.scimkit.jersey.container.GrizzlyErrorPages;
@@ -18,6 +21,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * The example server: ScimKit's {@link ScimFeature} in Grizzly, one SCIM base URL per
@@ -40,23 +44,31 @@ public final class ExampleServer implements AutoCloseable {
   private static final ScimMapping MAPPING = ScimMapping.defaults();
   private static final IdpProfiles PROFILES = IdpProfiles.builtIns();
 
+  /** How long in-flight requests may take to finish after a stop was asked for. */
+  static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
+
   private final Storage storage;
+  private final ScimEngine engine;
   private final HttpServer http;
   private final Organizations organizations;
   private final String baseUrl;
   private final int port;
   private final Optional<Organizations.FirstStart> firstStart;
   private final Optional<Organizations.ScimCredentials> newKey;
+  private final Optional<String> newAdminToken;
 
-  private ExampleServer(Storage storage, HttpServer http, Organizations organizations, String baseUrl, int port,
-      Optional<Organizations.FirstStart> firstStart, Optional<Organizations.ScimCredentials> newKey) {
+  private ExampleServer(Storage storage, ScimEngine engine, HttpServer http, Organizations organizations,
+      String baseUrl, int port, Optional<Organizations.FirstStart> firstStart,
+      Optional<Organizations.ScimCredentials> newKey, Optional<String> newAdminToken) {
     this.storage = storage;
+    this.engine = engine;
     this.http = http;
     this.organizations = organizations;
     this.baseUrl = baseUrl;
     this.port = port;
     this.firstStart = firstStart;
     this.newKey = newKey;
+    this.newAdminToken = newAdminToken;
   }
 
   /**
@@ -67,14 +79,20 @@ public final class ExampleServer implements AutoCloseable {
    * @return the running server
    */
   public static ExampleServer start(ExampleConfig config) {
+    if (!SLF4JBridgeHandler.isInstalled()) {
+      // Jersey and Grizzly log through java.util.logging: send it to SLF4J (Logback) like the rest.
+      SLF4JBridgeHandler.removeHandlersForRootLogger();
+      SLF4JBridgeHandler.install();
+    }
     JERSEY_PROVIDER_CHECK.setLevel(java.util.logging.Level.SEVERE);
     Objects.requireNonNull(config, "config");
     Storage storage = Storage.open(config);
     HttpServer http = null;
+    ScimEngine engine = null;
     try {
       String[] base = {config.baseUrl().orElse(null)};
       Organizations organizations = organizations(storage, () -> base[0]);
-      ScimEngine engine = engine(storage, organizations);
+      engine = engine(storage, organizations);
       ScimFeature scim = ScimFeature.builder(engine, new ApiKeyAuthenticator(storage.apiKeys))
           .basePath("scim/v2/{tenant}")
           .build();
@@ -103,10 +121,19 @@ public final class ExampleServer implements AutoCloseable {
       LOG.info("ScimKit example listening on {}:{} ({}), store {}", config.host(), port, base[0], storage.description);
       Optional<Organizations.FirstStart> first = organizations.initialize();
       Optional<Organizations.ScimCredentials> rotated = config.newKeyFor().map(organizations::rotateKey);
-      return new ExampleServer(storage, http, organizations, base[0], port, first, rotated);
+      // A first start has just issued a token; otherwise the new one replaces the stored hash.
+      Optional<String> adminToken = config.newAdminToken() && first.isEmpty()
+          ? Optional.of(organizations.newAdminToken()) : Optional.empty();
+      if (adminToken.isPresent()) {
+        LOG.info("A new admin token replaces the old one, which no longer works");
+      }
+      return new ExampleServer(storage, engine, http, organizations, base[0], port, first, rotated, adminToken);
     } catch (RuntimeException | Error e) {
       if (http != null) {
         http.shutdownNow();
+      }
+      if (engine != null) {
+        engine.close();
       }
       storage.close();
       throw e;
@@ -117,16 +144,19 @@ public final class ExampleServer implements AutoCloseable {
     return new Organizations(storage, MAPPING.users().uniqueAttributes(), PROFILES, baseUrl, Clock.systemUTC());
   }
 
-  /** The engine: ScimKit's default mapping and profiles, the member lifecycle hook and the outbox listener. */
+  /**
+   * The engine: ScimKit's default mapping and profiles, the member lifecycle hook and the outbox
+   * listener, which the engine's transactional outbox feeds at least once.
+   */
   static ScimEngine engine(Storage storage, Organizations organizations) {
-    return ScimEngine.builder()
+    ScimEngine.Builder builder = ScimEngine.builder()
         .stores(storage.stores)
         .mapping(MAPPING)
         .profiles(PROFILES)
-        .writeHook(new MemberLifecycleHook())
-        .listener(new OutboxListener(organizations))
-        .auditSink(new LoggingAuditSink())
-        .build();
+        .writeHook(TestHooks.slowWrites(new MemberLifecycleHook()))
+        .auditSink(new LoggingAuditSink());
+    TestHooks.haltAfterCommit().ifPresent(builder::listener);
+    return builder.listener(new OutboxListener(organizations)).build();
   }
 
   /**
@@ -175,6 +205,16 @@ public final class ExampleServer implements AutoCloseable {
   }
 
   /**
+   * Returns the admin token issued for {@link ExampleConfig#newAdminToken()}, when one was asked for
+   * on a start that was not the first.
+   *
+   * @return the new admin token, or empty
+   */
+  public Optional<String> newAdminToken() {
+    return newAdminToken;
+  }
+
+  /**
    * Returns the organizations service.
    *
    * @return the service
@@ -183,13 +223,27 @@ public final class ExampleServer implements AutoCloseable {
     return organizations;
   }
 
-  /** Stops the HTTP server and closes the database. */
+  /**
+   * Stops in order: the HTTP server stops accepting connections and lets requests in flight finish
+   * for up to {@link #SHUTDOWN_GRACE} (those still running then are cut off, their transactions
+   * rolled back); then the engine stops delivering lifecycle events (undelivered ones stay in the
+   * outbox for the next start); then the database closes.
+   */
   @Override
   public void close() {
     try {
-      http.shutdownNow();
+      http.shutdown(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS).get();
+    } catch (ExecutionException e) {
+      LOG.warn("The HTTP server did not stop cleanly", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
-      storage.close();
+      http.shutdownNow();
+      try {
+        engine.close();
+      } finally {
+        storage.close();
+      }
     }
   }
 }

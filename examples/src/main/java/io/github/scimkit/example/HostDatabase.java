@@ -45,6 +45,9 @@ public final class HostDatabase {
           + " link VARCHAR(2048),"
           + " created_ms BIGINT NOT NULL)");
 
+  private static final String OUTBOX_INSERT = "INSERT INTO example_outbox"
+      + " (organization_id, kind, member_id, recipient, message, link, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
   private final DataSource dataSource;
 
   /**
@@ -149,9 +152,15 @@ public final class HostDatabase {
     return found[0];
   }
 
-  void insertInvitation(String tokenHash, String organizationId, String memberId, Instant now) {
-    update("INSERT INTO example_invitation (token_hash, organization_id, member_id, created_ms) VALUES (?, ?, ?, ?)",
-        tokenHash, organizationId, memberId, now.toEpochMilli());
+  /** Inserts an invitation and its outbox message in one transaction. */
+  void insertInvitation(String tokenHash, OutboxMessage message) {
+    inTransaction(connection -> {
+      execute(connection, "INSERT INTO example_invitation (token_hash, organization_id, member_id, created_ms)"
+          + " VALUES (?, ?, ?, ?)", tokenHash, message.organizationId(), message.memberId(),
+          message.created().toEpochMilli());
+      execute(connection, OUTBOX_INSERT, message.organizationId(), message.kind(), message.memberId(),
+          message.recipient(), message.message(), message.link(), message.created().toEpochMilli());
+    });
   }
 
   Optional<Invitation> invitation(String tokenHash) {
@@ -186,9 +195,7 @@ public final class HostDatabase {
 
   void addToOutbox(String organizationId, String kind, String memberId, String recipient, String message, String link,
       Instant now) {
-    update("INSERT INTO example_outbox (organization_id, kind, member_id, recipient, message, link, created_ms)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        organizationId, kind, memberId, recipient, message, link, now.toEpochMilli());
+    update(OUTBOX_INSERT, organizationId, kind, memberId, recipient, message, link, now.toEpochMilli());
   }
 
   List<OutboxMessage> outbox(String organizationId) {
@@ -235,12 +242,17 @@ public final class HostDatabase {
   }
 
   private int update(String sql, Object... parameters) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      bind(statement, parameters);
-      return statement.executeUpdate();
+    try (Connection connection = dataSource.getConnection()) {
+      return execute(connection, sql, parameters);
     } catch (SQLException e) {
       throw new IllegalStateException("Update failed: " + sql, e);
+    }
+  }
+
+  private static int execute(Connection connection, String sql, Object... parameters) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      bind(statement, parameters);
+      return statement.executeUpdate();
     }
   }
 

@@ -6,12 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts the example server. Each setting has a flag and an environment variable; the flag wins:
  *
  * <pre>
- * --host HOST         SCIMKIT_HOST         address to listen on (0.0.0.0)
+ * --host HOST         SCIMKIT_HOST         address to listen on (127.0.0.1; 0.0.0.0 for every interface)
  * --port PORT         SCIMKIT_PORT         port, 0 for any free one (8080)
  * --data-dir DIR      SCIMKIT_DATA_DIR     where the H2 database lives (./data)
  * --store STORE       SCIMKIT_STORE        h2 | memory | a JDBC URL such as jdbc:postgresql://host/db (h2)
@@ -19,12 +20,15 @@ import java.util.concurrent.CountDownLatch;
  * --db-password PW    SCIMKIT_DB_PASSWORD  password for a JDBC URL store
  * --base-url URL      SCIMKIT_BASE_URL     URL clients reach the server at (http://localhost:PORT)
  * --new-key ORG                            rotate ORG's SCIM API key and print the new one
+ * --new-admin-token                        replace the admin token and print the new one
  * </pre>
  *
  * <p>It prints, each on a line of its own: {@code ADMIN_URL=…} once the server listens; on the
  * first start (an empty store) also {@code ADMIN_TOKEN=…}, {@code SCIM_URL=…} and {@code
  * SCIM_API_KEY=…} for the demo organization; with {@code --new-key}, {@code SCIM_URL=…} and
- * {@code SCIM_API_KEY=…} for that organization. Logs go to standard error.
+ * {@code SCIM_API_KEY=…} for that organization; with {@code --new-admin-token}, {@code ADMIN_TOKEN=…}.
+ * Logs go through Logback to standard error ({@code logback.xml}); {@link ExampleServer} routes
+ * Jersey's and Grizzly's {@code java.util.logging} records there too.
  */
 public final class Main {
 
@@ -49,7 +53,16 @@ public final class Main {
       System.exit(2);
       return;
     }
-    ExampleServer server = ExampleServer.start(config);
+    ExampleServer server;
+    try {
+      server = ExampleServer.start(config);
+    } catch (RuntimeException e) {
+      // A locked H2 file, an unreachable database, a taken port: one line, the trace only at debug level.
+      LoggerFactory.getLogger(Main.class).debug("Start failed", e);
+      System.err.println("scimkit-example: could not start: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
@@ -73,13 +86,14 @@ public final class Main {
       out.println("SCIM_URL=" + first.demo().scimUrl());
       out.println("SCIM_API_KEY=" + first.demo().apiKey());
     });
+    server.newAdminToken().ifPresent(token -> out.println("ADMIN_TOKEN=" + token));
     server.newKey().ifPresent(key -> {
       out.println("SCIM_URL=" + key.scimUrl());
       out.println("SCIM_API_KEY=" + key.apiKey());
     });
-    if (server.firstStart().isEmpty()) {
+    if (server.firstStart().isEmpty() && server.newAdminToken().isEmpty()) {
       System.err.println("The admin token and API keys were printed on the first start and are stored hashed;"
-          + " use --new-key ORG (or the admin API) for a new SCIM API key.");
+          + " use --new-admin-token for a new admin token, --new-key ORG (or the admin API) for a new SCIM API key.");
     }
     out.flush();
   }
@@ -105,6 +119,10 @@ public final class Main {
       String flag = rest.remove(0);
       if (flag.equals("--help") || flag.equals("-h")) {
         throw new HelpRequested();
+      }
+      if (flag.equals("--" + NEW_ADMIN_TOKEN)) {
+        values.put(NEW_ADMIN_TOKEN, "true");
+        continue;
       }
       String value = null;
       int equals = flag.indexOf('=');
@@ -150,8 +168,14 @@ public final class Main {
     if (values.containsKey("new-key")) {
       config = config.withNewKeyFor(values.get("new-key"));
     }
+    if (values.containsKey(NEW_ADMIN_TOKEN)) {
+      config = config.withNewAdminToken();
+    }
     return config;
   }
+
+  /** The flag that takes no value: replace the admin token. */
+  private static final String NEW_ADMIN_TOKEN = "new-admin-token";
 
   /** Flag names (without {@code --}) and their environment variables. */
   private static final Map<String, String> ENVIRONMENT = Map.of(
@@ -166,7 +190,7 @@ public final class Main {
   static String usage() {
     return String.join(System.lineSeparator(),
         "Usage: scimkit-example [options]   (each option also reads an environment variable)",
-        "  --host HOST        SCIMKIT_HOST         address to listen on (default 0.0.0.0)",
+        "  --host HOST        SCIMKIT_HOST         address to listen on (default 127.0.0.1; 0.0.0.0 for all)",
         "  --port PORT        SCIMKIT_PORT         port, 0 for any free one (default 8080)",
         "  --data-dir DIR     SCIMKIT_DATA_DIR     directory of the H2 database (default ./data)",
         "  --store STORE      SCIMKIT_STORE        h2 | memory | a JDBC URL, e.g. jdbc:postgresql://localhost/scimkit",
@@ -174,6 +198,7 @@ public final class Main {
         "  --db-password PW   SCIMKIT_DB_PASSWORD  database password for a JDBC URL store",
         "  --base-url URL     SCIMKIT_BASE_URL     URL clients reach the server at (default http://localhost:PORT)",
         "  --new-key ORG                           rotate organization ORG's SCIM API key and print the new one",
+        "  --new-admin-token                       replace a lost admin token and print the new one",
         "Prints ADMIN_URL=..., and on the first start ADMIN_TOKEN=..., SCIM_URL=... and SCIM_API_KEY=...");
   }
 

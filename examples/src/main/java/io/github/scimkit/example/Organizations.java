@@ -409,7 +409,8 @@ public final class Organizations {
   }
 
   /**
-   * Sends a member an invitation: an acceptance link with a new single-use token, in the outbox.
+   * Sends a member an invitation: an acceptance link with a new single-use token, in the outbox;
+   * the invitation and its message are written together.
    *
    * @param id the organization
    * @param memberId the member
@@ -417,10 +418,9 @@ public final class Organizations {
    */
   void invite(String id, String memberId, String email) {
     String token = randomToken();
-    storage.host.insertInvitation(ApiKeys.hash(token), id, memberId, clock.instant());
     String link = baseUrl.get() + "/invitations/" + token + "/accept";
-    storage.host.addToOutbox(id, "invitation", memberId, email,
-        "You are invited to join " + row(id).name() + ". Follow the link to accept.", link, clock.instant());
+    storage.host.insertInvitation(ApiKeys.hash(token), new HostDatabase.OutboxMessage(0, id, "invitation", memberId,
+        email, "You are invited to join " + row(id).name() + ". Follow the link to accept.", link, clock.instant()));
   }
 
   boolean hasInvitation(String id, String memberId) {

@@ -10,7 +10,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns committed SCIM changes into outbox messages and log lines. The member status itself was
  * already set by {@link MemberLifecycleHook} in the change's unit of work; this listener only
- * tells people about it:
+ * tells people about it. The engine's transactional outbox delivers each event at least once, in
+ * order per member, and again after a crash, so a created member always gets its invitation: an
+ * invitation is written with its message in one transaction, and not again when the member has
+ * one (a notice may repeat after a crash):
  *
  * <ul>
  *   <li>a user created {@code Invited} gets an invitation with an acceptance link;
@@ -37,7 +40,7 @@ final class OutboxListener implements LifecycleListener {
     String member = event.resourceId();
     if (event instanceof LifecycleEvent.UserCreated created) {
       MemberStatus status = MemberLifecycleHook.statusOf(created.user().attributes());
-      if (status == MemberStatus.INVITED) {
+      if (status == MemberStatus.INVITED && !organizations.hasInvitation(org, member)) {
         organizations.invite(org, member, Organizations.email(created.user().attributes()));
       }
     } else if (event instanceof LifecycleEvent.UserDeactivated) {

@@ -13,7 +13,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where the example keeps its data: ScimKit's stores (users, groups, tenants, API keys) and the
@@ -28,12 +31,23 @@ import java.util.UUID;
  */
 final class Storage implements AutoCloseable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(Storage.class);
+
   /** Creates tenants and saves their settings: the part of a provider that {@link StoreProvider} leaves out. */
   interface Tenants {
     void create(String tenantId, TenantSettings settings) throws ScimException;
 
     void update(String tenantId, TenantSettings settings) throws ScimException;
   }
+
+  /**
+   * The H2 settings of the {@code h2} store. {@code WRITE_DELAY=0} writes each commit to the file
+   * before the commit returns (H2 otherwise writes up to 500 ms later, and a killed process loses
+   * what was acknowledged meanwhile); {@code DB_CLOSE_ON_EXIT=FALSE} leaves closing the database to
+   * the server's orderly shutdown instead of H2's own JVM shutdown hook, which would close it under
+   * requests still in flight.
+   */
+  static final String H2_SETTINGS = ";AUTO_SERVER=FALSE;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
 
   final StoreProvider stores;
   final Tenants tenants;
@@ -53,7 +67,7 @@ final class Storage implements AutoCloseable {
 
   static Storage open(ExampleConfig config) {
     if (config.store().equals(ExampleConfig.MEMORY)) {
-      HikariDataSource pool = pool("jdbc:h2:mem:scimkit-example-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null);
+      HikariDataSource pool = pool("jdbc:h2:mem:scimkit-example-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE", null, null);
       InMemoryStoreProvider memory = new InMemoryStoreProvider();
       Storage storage = new Storage(memory, new Tenants() {
         @Override
@@ -78,7 +92,7 @@ final class Storage implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot create the data directory " + dir, e);
       }
-      url = "jdbc:h2:file:" + dir.resolve("scimkit") + ";AUTO_SERVER=FALSE";
+      url = "jdbc:h2:file:" + dir.resolve("scimkit") + H2_SETTINGS;
       description = "H2 in " + dir;
     } else {
       url = config.store();
@@ -87,7 +101,10 @@ final class Storage implements AutoCloseable {
     HikariDataSource pool = pool(url, config.dbUser().orElse(null), config.dbPassword().orElse(null));
     try {
       JdbcStoreProvider jdbc = JdbcStoreProvider.builder(pool).build();
-      jdbc.migrate();
+      List<Integer> applied = jdbc.migrate();
+      if (!applied.isEmpty()) {
+        LOG.info("Applied ScimKit schema version(s) {} to {}", applied, description);
+      }
       Storage storage = new Storage(jdbc, new Tenants() {
         @Override
         public void create(String tenantId, TenantSettings settings) throws ScimException {

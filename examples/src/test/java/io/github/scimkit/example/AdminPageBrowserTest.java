@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -147,6 +148,8 @@ class AdminPageBrowserTest {
 
     click(By.id("rotate-key"));
     String key = awaitKey(firstKey);
+    assertThat(copied("copy-api-key")).isEqualTo(key);
+    assertThat(copied("copy-scim-url")).isEqualTo(scimUrl);
     assertThat(Http.scim("GET", scimUrl + "/Users", firstKey, null).status()).isEqualTo(401);
     assertThat(Http.scim("GET", scimUrl + "/Users", key, null).status()).isEqualTo(200);
 
@@ -155,7 +158,7 @@ class AdminPageBrowserTest {
         + "'urn:ietf:params:scim:schemas:core:2.0:User'],'userName':'dana','displayName':'Dana Scully',"
         + "'emails':[{'value':'dana@browser.example','primary':true}],'active':true}");
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
-    click(By.id("refresh"));
+    // No Refresh pressed: the page polls and shows her by itself.
     awaitStatus("dana", "Invited");
 
     // Dana follows the link from the outbox: Accepted.
@@ -224,5 +227,17 @@ class AdminPageBrowserTest {
       driver.findElement(locator).sendKeys(text);
       return true;
     });
+  }
+
+  /** Presses a Copy button and pastes the clipboard into the new-organization field to read it. */
+  private static String copied(String button) {
+    click(By.id(button));
+    awaitText(By.id(button), "Copied");
+    WebElement field = browser.findElement(By.id("new-org-name"));
+    field.clear();
+    field.sendKeys(Keys.chord(Keys.CONTROL, "v"));
+    String pasted = field.getAttribute("value");
+    field.clear();
+    return pasted;
   }
 }

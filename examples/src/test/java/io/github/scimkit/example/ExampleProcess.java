@@ -52,11 +52,39 @@ final class ExampleProcess implements AutoCloseable {
    * @return the running process
    */
   static ExampleProcess start(String name, String... args) throws Exception {
+    return start(name, List.of(), args);
+  }
+
+  /**
+   * Starts {@code Main} like {@link #start(String, String...)}, with JVM options such as {@code -Dname=value}.
+   *
+   * @param name a name for the log file
+   * @param jvmOptions options placed before the main class
+   * @param args the flags
+   * @return the running process
+   */
+  static ExampleProcess start(String name, List<String> jvmOptions, String... args) throws Exception {
+    List<String> javaArgs = new ArrayList<>(jvmOptions);
+    javaArgs.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    return launch(name, javaArgs, args);
+  }
+
+  /**
+   * Starts the packaged jar with {@code java -jar}, as the README does, and waits for {@code ADMIN_URL=}.
+   *
+   * @param jar the jar, with its {@code lib/} beside it
+   * @param name a name for the log file
+   * @param args the flags
+   * @return the running process
+   */
+  static ExampleProcess startJar(Path jar, String name, String... args) throws Exception {
+    return launch(name, List.of("-jar", jar.toString()), args);
+  }
+
+  private static ExampleProcess launch(String name, List<String> javaArgs, String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(Main.class.getName());
+    command.addAll(javaArgs);
     command.addAll(List.of(args));
     Path log = Files.createDirectories(Path.of("target", "example-logs")).resolve(name + ".log");
     ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
@@ -110,6 +138,15 @@ final class ExampleProcess implements AutoCloseable {
     return more;
   }
 
+  /**
+   * Returns what the server wrote to standard error (its log) so far.
+   *
+   * @return the lines
+   */
+  List<String> log() throws IOException {
+    return Files.readAllLines(log);
+  }
+
   private String tail() {
     try {
       List<String> all = Files.readAllLines(log);
@@ -117,6 +154,45 @@ final class ExampleProcess implements AutoCloseable {
     } catch (IOException e) {
       return "(no log)";
     }
+  }
+
+  /**
+   * Kills the server without warning (SIGKILL on Linux) and waits for it to die.
+   *
+   * @return the exit status: 137 (128 + SIGKILL)
+   */
+  int kill() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new AssertionError("The killed server did not exit");
+    }
+    return process.exitValue();
+  }
+
+  /**
+   * Asks the server to stop (SIGTERM on Linux) and waits up to a minute for it to exit.
+   *
+   * @return the exit status: 143 (128 + SIGTERM) after an orderly shutdown
+   */
+  int terminate() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      throw new AssertionError("The server did not stop within a minute of SIGTERM; log " + log.toAbsolutePath());
+    }
+    return process.exitValue();
+  }
+
+  /**
+   * Waits up to a minute for the server to exit on its own.
+   *
+   * @return the exit status
+   */
+  int awaitExit() throws InterruptedException {
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      throw new AssertionError("The server did not exit within a minute; log " + log.toAbsolutePath());
+    }
+    return process.exitValue();
   }
 
   /** Stops the server as Ctrl-C would, and waits for it to exit. */

@@ -19,6 +19,16 @@ class MainTest {
     assertThat(config.port()).isEqualTo(8080);
     assertThat(config.dataDir()).isEqualTo(Path.of("data"));
     assertThat(config.store()).isEqualTo("h2");
+    assertThat(config.host()).as("this machine only unless asked").isEqualTo("127.0.0.1");
+    assertThat(config.newAdminToken()).isFalse();
+  }
+
+  @Test
+  void newAdminTokenTakesNoValue() {
+    ExampleConfig config = Main.parse(List.of("--new-admin-token", "--port", "9002"), Map.of());
+    assertThat(config.newAdminToken()).isTrue();
+    assertThat(config.port()).isEqualTo(9002);
+    assertThat(Main.parse(List.of("--host", "0.0.0.0"), Map.of()).host()).isEqualTo("0.0.0.0");
   }
 
   @Test

@@ -1,15 +1,9 @@
 package io.github.scimkit.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,41 +15,25 @@ import org.junit.jupiter.api.Test;
  */
 class PostgresStoreTest {
 
-  private static final String URL = env("SCIMKIT_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-  private static final String USER = env("SCIMKIT_PG_USER", "postgres");
-  private static final String PASSWORD = env("SCIMKIT_PG_PASSWORD", "postgres");
-
-  private final String schema = "example_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  private TestPostgres postgres;
 
   @BeforeEach
   void createSchema() {
-    try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD);
-        Statement statement = connection.createStatement()) {
-      statement.execute("CREATE SCHEMA " + schema);
-    } catch (SQLException e) {
-      String reason = "no PostgreSQL at " + URL + " (" + e.getMessage()
-          + "); start one or set SCIMKIT_PG_URL, SCIMKIT_PG_USER and SCIMKIT_PG_PASSWORD";
-      if ("1".equals(System.getenv("SCIMKIT_REQUIRE_PG"))) {
-        fail(reason + " (SCIMKIT_REQUIRE_PG=1 makes this a failure)");
-      }
-      System.err.println("[SKIPPED] PostgresStoreTest: " + reason);
-      Assumptions.assumeTrue(false, reason);
-    }
+    postgres = TestPostgres.createSchema("PostgresStoreTest");
   }
 
   @AfterEach
   void dropSchema() throws SQLException {
-    try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD);
-        Statement statement = connection.createStatement()) {
-      statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    if (postgres != null) {
+      postgres.close();
     }
   }
 
   @Test
   void aProvisionedMemberSurvivesARestart() throws Exception {
     ExampleConfig config = ExampleConfig.defaults().withHost("127.0.0.1").withPort(0)
-        .withStore(URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema)
-        .withDbCredentials(USER, PASSWORD);
+        .withStore(postgres.url())
+        .withDbCredentials(TestPostgres.USER, TestPostgres.PASSWORD);
     String admin;
     String org;
     try (ExampleServer server = ExampleServer.start(config)) {
@@ -77,10 +55,5 @@ class PostgresStoreTest {
       assertThat(Http.get(server.baseUrl() + "/admin/api/organizations/" + org + "/outbox", admin).json())
           .singleElement().satisfies(message -> assertThat(message.path("kind").asText()).isEqualTo("invitation"));
     }
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

@@ -2,122 +2,138 @@ package io.github.scimkit.jersey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.scimkit.core.engine.ScimEngine;
 import io.github.scimkit.core.store.memory.InMemoryApiKeyStore;
 import io.github.scimkit.core.store.memory.InMemoryStoreProvider;
-import jakarta.servlet.Servlet;
-import jakarta.servlet.ServletContext;
-import jakarta.servlet.ServletRegistration;
-import java.lang.reflect.Proxy;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import org.eclipse.jetty.server.NetworkConnector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Path;
+import org.apache.catalina.startup.Tomcat;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.servlet.ServletContainer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Runs the code docs/embedding.md quotes. */
+/**
+ * Runs the code docs/embedding.md quotes: each container serves SCIM over HTTP on 127.0.0.1 with
+ * the tenant and key the snippets create.
+ */
 class EmbeddingExamplesTest {
 
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final String USER = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+      + "\"userName\":\"ada@example.com\"}";
 
-  private HttpResponse<String> get(URI uri, String key) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final InMemoryStoreProvider stores = new InMemoryStoreProvider();
+  private final InMemoryApiKeyStore keys = new InMemoryApiKeyStore();
+
+  private HttpResponse<String> send(URI uri, String key, String body) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+    if (body != null) {
+      request.POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/scim+json");
+    }
     if (key != null) {
       request.header("Authorization", "Bearer " + key);
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Lists, creates and is refused without a key, under {@code scimRoot} (the tenant's base). */
+  private void assertServesScim(URI scimRoot, String key) throws Exception {
+    HttpResponse<String> users = send(scimRoot.resolve("Users"), key, null);
+    assertThat(users.statusCode()).as(users.body()).isEqualTo(200);
+    assertThat(users.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/scim+json"));
+    HttpResponse<String> created = send(scimRoot.resolve("Users"), key, USER);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(created.headers().firstValue("Location")).hasValueSatisfying(
+        location -> assertThat(location).startsWith(scimRoot.resolve("Users/").toString()));
+    HttpResponse<String> anonymous = send(scimRoot.resolve("Users"), null, null);
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.body()).contains("urn:ietf:params:scim:api:messages:2.0:Error");
+  }
+
+  private static void assertLoopback(ServerConnector connector) throws Exception {
+    InetSocketAddress bound = (InetSocketAddress) ((ServerSocketChannel) connector.getTransport()).getLocalAddress();
+    assertThat(bound.getAddress().isLoopbackAddress()).as(bound.toString()).isTrue();
+  }
+
   @Test
   void theGrizzlyExampleServesScim() throws Exception {
-    InMemoryStoreProvider stores = new InMemoryStoreProvider();
-    InMemoryApiKeyStore keys = new InMemoryApiKeyStore();
-    stores.createTenant("acme");
-    String key = EmbeddingExamples.issueKey(keys, "acme");
-    ScimEngine engine = EmbeddingExamples.engine(stores);
-
+    String key = EmbeddingExamples.createTenant(stores, keys, "acme");
     HttpServer server = EmbeddingExamples.grizzly(URI.create("http://127.0.0.1:0/api/"),
-        EmbeddingExamples.application(engine, keys));
+        EmbeddingExamples.application(EmbeddingExamples.engine(stores), keys));
     try {
+      assertThat(server.getListener("grizzly").getHost()).isEqualTo("127.0.0.1");
       URI base = URI.create("http://127.0.0.1:" + server.getListener("grizzly").getPort() + "/api/");
-      HttpResponse<String> config = get(base.resolve("scim/v2/acme/ServiceProviderConfig"), key);
+      HttpResponse<String> config = send(base.resolve("scim/v2/acme/ServiceProviderConfig"), key, null);
       assertThat(config.statusCode()).isEqualTo(200);
       assertThat(config.body()).contains("https://example.com/docs/scim");
-      assertThat(get(base.resolve("scim/v2/acme/Users"), key).statusCode()).isEqualTo(200);
-      assertThat(get(base.resolve("scim/v2/acme/Users"), null).statusCode()).isEqualTo(401);
-      assertThat(get(base.resolve("scim/v2/health"), null).statusCode()).isEqualTo(200);
+      assertServesScim(base.resolve("scim/v2/acme/"), key);
+      assertThat(send(base.resolve("scim/v2/health"), null, null).statusCode()).isEqualTo(200);
 
       String rotated = EmbeddingExamples.issueKey(keys, "acme");
-      assertThat(get(base.resolve("scim/v2/acme/Users"), key).statusCode()).isEqualTo(401);
-      assertThat(get(base.resolve("scim/v2/acme/Users"), rotated).statusCode()).isEqualTo(200);
+      assertThat(send(base.resolve("scim/v2/acme/Users"), key, null).statusCode()).isEqualTo(401);
+      assertThat(send(base.resolve("scim/v2/acme/Users"), rotated, null).statusCode()).isEqualTo(200);
     } finally {
       server.shutdownNow();
     }
   }
 
   @Test
-  void theJettyExampleServesScim() throws Exception {
-    InMemoryStoreProvider stores = new InMemoryStoreProvider();
-    InMemoryApiKeyStore keys = new InMemoryApiKeyStore();
-    stores.createTenant("acme");
-    String key = EmbeddingExamples.issueKey(keys, "acme");
-
+  void theJettyExampleServesScimOnTheHostItIsGiven() throws Exception {
+    String key = EmbeddingExamples.createTenant(stores, keys, "acme");
     Server server = EmbeddingExamples.jetty(URI.create("http://127.0.0.1:0/"),
         EmbeddingExamples.application(EmbeddingExamples.engine(stores), keys));
     server.start();
     try {
-      int port = ((NetworkConnector) server.getConnectors()[0]).getLocalPort();
-      URI base = URI.create("http://127.0.0.1:" + port + "/");
-      HttpResponse<String> users = get(base.resolve("scim/v2/acme/Users"), key);
-      assertThat(users.statusCode()).as(users.body()).isEqualTo(200);
-      assertThat(users.headers().firstValue("Content-Type")).hasValueSatisfying(
-          type -> assertThat(type).startsWith("application/scim+json"));
+      ServerConnector connector = (ServerConnector) server.getConnectors()[0];
+      assertLoopback(connector);
+      assertServesScim(URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/scim/v2/acme/"), key);
     } finally {
       server.stop();
     }
   }
 
   @Test
-  void theServletInitializerRegistersAJerseyServlet() {
-    List<Object> registered = new ArrayList<>();
-    ServletRegistration.Dynamic registration = (ServletRegistration.Dynamic) Proxy.newProxyInstance(
-        getClass().getClassLoader(), new Class<?>[] {ServletRegistration.Dynamic.class}, (proxy, method, args) -> {
-          if (method.getName().equals("addMapping")) {
-            registered.add(List.of((Object[]) args[0]));
-            return Set.of();
-          }
-          return null;
-        });
-    ServletContext context = (ServletContext) Proxy.newProxyInstance(
-        getClass().getClassLoader(), new Class<?>[] {ServletContext.class}, (proxy, method, args) -> {
-          if (method.getName().equals("addServlet") && args[1] instanceof Servlet servlet) {
-            registered.add(args[0]);
-            registered.add(servlet);
-            return registration;
-          }
-          throw new UnsupportedOperationException(method.getName());
-        });
+  void theServletInitializerServesScimFromTomcat(@TempDir Path baseDir) throws Exception {
+    String key = EmbeddingExamples.createTenant(stores, keys, "acme");
+    Tomcat tomcat = EmbeddingExamples.tomcat("127.0.0.1", 0, baseDir,
+        new EmbeddingExamples.ScimInitializer(stores, keys));
+    tomcat.start();
+    try {
+      assertThat(tomcat.getConnector().getProperty("address")).isEqualTo(InetAddress.getByName("127.0.0.1"));
+      int port = tomcat.getConnector().getLocalPort();
+      assertServesScim(URI.create("http://127.0.0.1:" + port + "/api/scim/v2/acme/"), key);
+    } finally {
+      tomcat.stop();
+      tomcat.destroy();
+    }
+  }
 
-    new EmbeddingExamples.ScimInitializer().onStartup(Set.of(), context);
-
-    assertThat(registered).hasSize(3);
-    assertThat(registered.get(0)).isEqualTo("scim");
-    assertThat(registered.get(1)).isInstanceOf(ServletContainer.class);
-    assertThat(registered.get(2)).isEqualTo(List.of("/api/*"));
+  @Test
+  void theServletInitializerServesScimFromJettysServletSupport() throws Exception {
+    String key = EmbeddingExamples.createTenant(stores, keys, "acme");
+    Server server = EmbeddingExamples.jettyServlet("127.0.0.1", 0, new EmbeddingExamples.ScimInitializer(stores, keys));
+    server.start();
+    try {
+      ServerConnector connector = (ServerConnector) server.getConnectors()[0];
+      assertLoopback(connector);
+      assertServesScim(URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/api/scim/v2/acme/"), key);
+    } finally {
+      server.stop();
+    }
   }
 
   @Test
   void theApplicationCarriesTheFeature() {
-    ResourceConfig application = EmbeddingExamples.application(
-        EmbeddingExamples.engine(new InMemoryStoreProvider()), new InMemoryApiKeyStore());
+    ResourceConfig application = EmbeddingExamples.application(EmbeddingExamples.engine(stores), keys);
     assertThat(application.getInstances()).anyMatch(ScimFeature.class::isInstance);
   }
 }

@@ -24,7 +24,7 @@ final class ContractRun {
     this.failedTests = failedTests;
   }
 
-  /** Runs every test of a class, nested groups included, and collects the outcome. */
+  /** Runs every test of a class, nested groups included, and collects the failures (a test whose assumption fails is skipped, not failed). */
   static ContractRun of(Class<?> testClass) {
     LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
         .selectors(selectClass(testClass))

@@ -1,5 +1,6 @@
 package io.github.scimkit.core.engine;
 
+import io.github.scimkit.core.config.OutboxRetry;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
@@ -22,6 +23,7 @@ import io.github.scimkit.core.internal.engine.DeleteCommand;
 import io.github.scimkit.core.internal.engine.EngineServices;
 import io.github.scimkit.core.internal.engine.EventDispatcher;
 import io.github.scimkit.core.internal.engine.InputRule;
+import io.github.scimkit.core.internal.engine.OutboxRelay;
 import io.github.scimkit.core.internal.engine.MemberPages;
 import io.github.scimkit.core.internal.engine.Outcome;
 import io.github.scimkit.core.internal.engine.PatchCommand;
@@ -45,6 +47,7 @@ import io.github.scimkit.core.store.query.PageRequest;
 import io.github.scimkit.core.store.query.Sort;
 import io.github.scimkit.core.store.query.StoreQuery;
 import io.github.scimkit.core.tenant.TenantSettings;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -74,7 +77,7 @@ import java.util.stream.Stream;
  *     .build();
  * }</pre>
  */
-public final class ScimEngine {
+public final class ScimEngine implements AutoCloseable {
 
   private final StoreProvider stores;
   private final ScimMapping mapping;
@@ -86,19 +89,32 @@ public final class ScimEngine {
   private final IdpProfiles profiles;
   private final ProfileSupports profileSupports;
   private final CursorCodec cursors;
+  private final OutboxRelay relay;
 
   private ScimEngine(Builder builder) {
     this.stores = builder.stores;
     this.mapping = builder.mapping;
     this.profiles = builder.profiles;
     this.profileSupports = ProfileSupports.of(builder.mapping, builder.profiles);
-    this.services = EngineServices.of(
-        builder.config, builder.mapping, builder.hook, new EventDispatcher(builder.listeners, builder.auditSink));
+    EventDispatcher dispatcher = new EventDispatcher(builder.listeners, builder.auditSink);
+    this.relay = new OutboxRelay(builder.stores, dispatcher, builder.outboxRetry, Clock.systemUTC());
+    this.services = EngineServices.of(builder.config, builder.mapping, builder.hook, dispatcher, relay);
     this.create = new CreateCommand(services);
     this.replace = new ReplaceCommand(services);
     this.patch = new PatchCommand(services);
     this.delete = new DeleteCommand(services);
     this.cursors = CursorCodec.of(builder.config);
+    relay.recoverInBackground();
+  }
+
+  /**
+   * Stops delivering lifecycle events: a delivery under way may finish (for up to 10 seconds) and
+   * scheduled retries stay in the tenants' outboxes for the next start. Close the engine after
+   * the HTTP server stopped and before the stores close.
+   */
+  @Override
+  public void close() {
+    relay.close();
   }
 
   /**
@@ -411,7 +427,7 @@ public final class ScimEngine {
     }
     String resourceId = outcome.record() == null ? id : outcome.record().id();
     services.audit(session, kind, operation, Optional.ofNullable(resourceId), successStatus);
-    services.events().publish(outcome.events());
+    relay.afterCommit(session.stores(), outcome.events(), outcome.recorded());
     return outcome.record() == null ? null : session.support(kind).view(outcome.record());
   }
 
@@ -424,8 +440,21 @@ public final class ScimEngine {
     private final List<LifecycleListener> listeners = new ArrayList<>();
     private AuditSink auditSink = new LoggingAuditSink();
     private IdpProfiles profiles = IdpProfiles.builtIns();
+    private OutboxRetry outboxRetry = OutboxRetry.defaults();
 
     private Builder() {}
+
+    /**
+     * Sets how lifecycle events whose listener failed are retried (default {@link
+     * OutboxRetry#defaults()}).
+     *
+     * @param value the retry policy
+     * @return this builder
+     */
+    public Builder outboxRetry(OutboxRetry value) {
+      this.outboxRetry = Objects.requireNonNull(value, "outboxRetry");
+      return this;
+    }
 
     /**
      * Sets the identity-provider profiles tenants may name (default {@link

@@ -2,6 +2,7 @@ package io.github.scimkit.core.store;
 
 import com.unboundid.scim2.common.exceptions.ScimException;
 import io.github.scimkit.core.tenant.TenantSettings;
+import java.util.Optional;
 
 /**
  * One tenant's stores and settings, as a {@link StoreProvider} hands them out.
@@ -50,4 +51,14 @@ public interface TenantStores {
    * @throws ScimException what the work threw, or a store failure
    */
   <T> T inTransaction(UnitOfWork<T> work) throws ScimException;
+
+  /**
+   * Returns the tenant's transactional outbox, when the store keeps one. Without one the engine
+   * hands events to listeners in process after commit, at most once.
+   *
+   * @return the outbox, empty by default
+   */
+  default Optional<EventOutbox> outbox() {
+    return Optional.empty();
+  }
 }

@@ -1,7 +1,6 @@
 package io.github.scimkit.jersey.internal;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -24,7 +23,7 @@ final class JsonSyntaxDetail {
     String problem;
     if (e instanceof JsonEOFException) {
       problem = "The JSON body ends before its value is complete";
-    } else if (e instanceof JsonParseException && String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
+    } else if (String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
       problem = "The body names the same member twice in one object";
     } else if (e instanceof MismatchedInputException && String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
       problem = "The body has more after its JSON value";

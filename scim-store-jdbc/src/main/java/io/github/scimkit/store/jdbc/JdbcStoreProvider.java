@@ -13,17 +13,20 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.flywaydb.core.api.FlywayException;
 
 /**
  * A {@link StoreProvider} over a host-supplied {@link DataSource}: PostgreSQL 15+ or H2 2.x.
  *
  * <pre>{@code
  * JdbcStoreProvider stores = JdbcStoreProvider.builder(dataSource).build();
- * stores.migrate();                                    // or run db/scimkit/{vendor} with Flyway
+ * stores.migrate();                                    // or let your own Flyway run MIGRATION_LOCATION
  * stores.createTenant("acme", TenantSettings.defaults());
  * }</pre>
  *
@@ -33,6 +36,18 @@ import javax.sql.DataSource;
  * closed.
  */
 public final class JdbcStoreProvider implements StoreProvider {
+
+  /**
+   * Where the schema scripts live, as a Flyway location with {@code {vendor}} standing for
+   * {@code postgresql} or {@code h2} (Spring Boot's {@code spring.flyway.locations} replaces it;
+   * for plain Flyway, replace it yourself). A host that runs Flyway itself gives ScimKit's scripts
+   * a Flyway configuration of their own: this location, {@link #HISTORY_TABLE} as the table,
+   * {@code baselineOnMigrate} and baseline version 0.
+   */
+  public static final String MIGRATION_LOCATION = "classpath:db/scimkit/{vendor}";
+
+  /** The Flyway schema history table for ScimKit's scripts, apart from the host's own. */
+  public static final String HISTORY_TABLE = "scimkit_flyway_history";
 
   private final DataSource dataSource;
   private final Transactions transactions;
@@ -57,18 +72,21 @@ public final class JdbcStoreProvider implements StoreProvider {
   }
 
   /**
-   * Creates or upgrades the schema: applies the scripts under {@code db/scimkit/{vendor}} that the
-   * {@code scimkit_schema_history} table does not list yet. Running it again changes nothing.
-   * Run it from one node at a time.
+   * Creates or upgrades the schema with Flyway: applies the scripts under {@link #MIGRATION_LOCATION}
+   * that {@link #HISTORY_TABLE} does not list yet. Running it again changes nothing. Calls in one
+   * JVM take turns; on PostgreSQL, Flyway's advisory lock keeps nodes that start together apart. A schema that ScimKit's earlier migrator
+   * upgraded (table {@code scimkit_schema_history}) is baselined at its last version first.
    *
    * @return the schema versions applied by this call, empty when the schema was current
-   * @throws StoreUnavailableException when the database fails
+   * @throws StoreUnavailableException when the database fails or a script does not apply
    */
   public List<Integer> migrate() throws StoreUnavailableException {
     try {
-      return SchemaMigrator.migrate(dataSource);
+      return SchemaMigrations.migrate(dataSource);
     } catch (SQLException e) {
       throw SqlErrors.unavailable(e);
+    } catch (FlywayException e) {
+      throw new StoreUnavailableException("The schema migration failed: " + e.getMessage(), e);
     }
   }
 
@@ -141,6 +159,22 @@ public final class JdbcStoreProvider implements StoreProvider {
     return settings(tenantId).map(found -> new JdbcTenantStores(this, tenantId));
   }
 
+  /** Lists the tenants with events in {@code scim_outbox} that are neither delivered nor parked. */
+  @Override
+  public List<String> tenantsWithPendingEvents() throws ScimException {
+    return transactions.read(connection -> {
+      try (PreparedStatement select = connection.prepareStatement(
+              "SELECT DISTINCT tenant_id FROM scim_outbox WHERE next_attempt_ms IS NOT NULL");
+          ResultSet rows = select.executeQuery()) {
+        List<String> tenants = new ArrayList<>();
+        while (rows.next()) {
+          tenants.add(rows.getString(1));
+        }
+        return tenants;
+      }
+    });
+  }
+
   /**
    * Returns an API key store over the same data source.
    *
@@ -177,7 +211,7 @@ public final class JdbcStoreProvider implements StoreProvider {
   boolean isH2(Connection connection) throws SQLException {
     Boolean known = h2;
     if (known == null) {
-      known = SchemaMigrator.vendor(connection).equals("h2");
+      known = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2");
       h2 = known;
     }
     return known;

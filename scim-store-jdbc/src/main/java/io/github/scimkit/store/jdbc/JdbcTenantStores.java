@@ -1,12 +1,14 @@
 package io.github.scimkit.store.jdbc;
 
 import com.unboundid.scim2.common.exceptions.ScimException;
+import io.github.scimkit.core.store.EventOutbox;
 import io.github.scimkit.core.store.GroupStore;
 import io.github.scimkit.core.store.TenantStores;
 import io.github.scimkit.core.store.UnitOfWork;
 import io.github.scimkit.core.store.UserStore;
 import io.github.scimkit.core.tenant.TenantSettings;
 import java.util.Objects;
+import java.util.Optional;
 
 /** One tenant's stores over the provider's data source. */
 final class JdbcTenantStores implements TenantStores {
@@ -15,12 +17,14 @@ final class JdbcTenantStores implements TenantStores {
   private final String tenantId;
   private final JdbcUserStore users;
   private final JdbcGroupStore groups;
+  private final JdbcEventOutbox outbox;
 
   JdbcTenantStores(JdbcStoreProvider provider, String tenantId) {
     this.provider = provider;
     this.tenantId = tenantId;
     this.users = new JdbcUserStore(provider, tenantId);
     this.groups = new JdbcGroupStore(provider, tenantId);
+    this.outbox = new JdbcEventOutbox(provider.transactions(), tenantId);
   }
 
   @Override
@@ -42,6 +46,12 @@ final class JdbcTenantStores implements TenantStores {
   @Override
   public GroupStore groups() {
     return groups;
+  }
+
+  /** The tenant's rows of {@code scim_outbox}, written in the unit of work's transaction. */
+  @Override
+  public Optional<EventOutbox> outbox() {
+    return Optional.of(outbox);
   }
 
   /**

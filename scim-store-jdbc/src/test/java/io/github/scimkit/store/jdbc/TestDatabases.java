@@ -44,11 +44,18 @@ final class TestDatabases {
 
   /** A new, migrated, in-memory H2 database. */
   static Database h2() {
+    return h2(true);
+  }
+
+  /** A new in-memory H2 database, migrated or empty. */
+  static Database h2(boolean migrated) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl("jdbc:h2:mem:scimkit-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000");
     config.setMaximumPoolSize(12);
     HikariDataSource pool = new HikariDataSource(config);
-    migrate(pool);
+    if (migrated) {
+      migrate(pool);
+    }
     return new Database() {
       @Override
       public DataSource dataSource() {
@@ -82,6 +89,11 @@ final class TestDatabases {
    * is skipped, or fails when {@code SCIMKIT_REQUIRE_PG=1}.
    */
   static Database postgres() {
+    return postgres(true);
+  }
+
+  /** A fresh schema as {@link #postgres()} makes, migrated or empty. */
+  static Database postgres(boolean migrated) {
     String url = pgUrl();
     String user = env("SCIMKIT_PG_USER", "postgres");
     String password = env("SCIMKIT_PG_PASSWORD", "");
@@ -101,7 +113,9 @@ final class TestDatabases {
       Assumptions.abort(reason);
     }
     HikariDataSource pool = pgPool(url, user, password, schema, 12);
-    migrate(pool);
+    if (migrated) {
+      migrate(pool);
+    }
     return new Database() {
       @Override
       public DataSource dataSource() {

@@ -54,7 +54,7 @@ public final class CreateCommand {
         record = result.group();
         events.membership(result);
       }
-      return new Outcome(record, events.events());
+      return services.outcome(stores, record, events.events());
     });
   }
 }

@@ -61,7 +61,8 @@ public final class DeleteCommand {
       }
       support.store(stores).delete(new RecordDeletion(id, OptionalLong.of(current.version())));
       events.deleted(id);
-      return new Outcome(null, Stream.concat(memberships.events().stream(), events.events().stream()).toList());
+      return services.outcome(stores, null,
+          Stream.concat(memberships.events().stream(), events.events().stream()).toList());
     });
   }
 }

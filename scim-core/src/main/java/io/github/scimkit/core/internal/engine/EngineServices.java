@@ -7,14 +7,17 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.server.utils.SchemaChecker;
 import io.github.scimkit.core.config.EngineConfig;
 import io.github.scimkit.core.event.AuditRecord;
+import io.github.scimkit.core.event.LifecycleEvent;
 import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.event.WriteHook;
 import io.github.scimkit.core.event.WriteOperation;
 import io.github.scimkit.core.mapping.ScimMapping;
 import io.github.scimkit.core.store.Attributes;
 import io.github.scimkit.core.store.ResourceRecord;
+import io.github.scimkit.core.store.TenantStores;
 import io.github.scimkit.core.tenant.ScimMode;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,9 +30,15 @@ import java.util.Set;
  * @param groups the group support
  * @param hook the host's write hook
  * @param events the event and audit dispatcher
+ * @param relay records events in the outbox and delivers them
  */
 public record EngineServices(
-    EngineConfig config, ResourceSupport users, ResourceSupport groups, WriteHook hook, EventDispatcher events) {
+    EngineConfig config,
+    ResourceSupport users,
+    ResourceSupport groups,
+    WriteHook hook,
+    EventDispatcher events,
+    OutboxRelay relay) {
 
   /**
    * Creates the services from a mapping.
@@ -38,15 +47,31 @@ public record EngineServices(
    * @param mapping the mapping rules
    * @param hook the host's write hook
    * @param events the event and audit dispatcher
+   * @param relay the outbox relay
    * @return the services
    */
-  public static EngineServices of(EngineConfig config, ScimMapping mapping, WriteHook hook, EventDispatcher events) {
+  public static EngineServices of(
+      EngineConfig config, ScimMapping mapping, WriteHook hook, EventDispatcher events, OutboxRelay relay) {
     return new EngineServices(
         config,
         new ResourceSupport(ResourceKind.USER, mapping.users()),
         new ResourceSupport(ResourceKind.GROUP, mapping.groups()),
         hook,
-        events);
+        events,
+        relay);
+  }
+
+  /**
+   * Ends a unit of work's changes: records their events in the tenant's outbox, in the unit.
+   *
+   * @param stores the tenant's stores, bound to the unit of work
+   * @param record the record as it now is, or {@code null} after a delete
+   * @param events the events, in order
+   * @return the outcome
+   * @throws ScimException when the outbox fails
+   */
+  public Outcome outcome(TenantStores stores, ResourceRecord record, List<LifecycleEvent> events) throws ScimException {
+    return new Outcome(record, events, relay.record(stores, events));
   }
 
   /**

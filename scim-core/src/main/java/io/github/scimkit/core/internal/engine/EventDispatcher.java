@@ -2,15 +2,17 @@ package io.github.scimkit.core.internal.engine;
 
 import io.github.scimkit.core.event.AuditRecord;
 import io.github.scimkit.core.event.AuditSink;
+import io.github.scimkit.core.event.EventDelivery;
 import io.github.scimkit.core.event.LifecycleEvent;
 import io.github.scimkit.core.event.LifecycleListener;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Hands committed events to the listeners, in order, and audit records to the sink. A listener or
- * sink that throws is logged with the correlation id and never undoes the change.
+ * sink that throws never undoes the change.
  */
 public final class EventDispatcher {
 
@@ -31,20 +33,43 @@ public final class EventDispatcher {
   }
 
   /**
-   * Delivers events to every listener, each event to all listeners before the next event.
+   * Delivers events once, in process, to every listener, each event to all listeners before the
+   * next event; a listener that throws is logged.
    *
    * @param events the events, in the order they happened
    */
   public void publish(List<LifecycleEvent> events) {
     for (LifecycleEvent event : events) {
-      for (LifecycleListener listener : listeners) {
-        try {
-          listener.onEvent(event);
-        } catch (RuntimeException e) {
-          LOG.error("Lifecycle listener {} failed on {} (correlationId={}); the change stands",
-              listener.getClass().getName(), event.getClass().getSimpleName(), event.correlationId(), e);
+      try {
+        deliver(new EventDelivery(UUID.randomUUID().toString(), 1, event));
+      } catch (RuntimeException e) {
+        LOG.error("Lifecycle listener failed on {} (correlationId={}); the change stands",
+            event.getClass().getSimpleName(), event.correlationId(), e);
+      }
+    }
+  }
+
+  /**
+   * Delivers one attempt to every listener, in order. Every listener runs even when one throws.
+   *
+   * @param delivery the attempt
+   * @throws RuntimeException the first listener failure, once all listeners ran
+   */
+  public void deliver(EventDelivery delivery) {
+    RuntimeException failure = null;
+    for (LifecycleListener listener : listeners) {
+      try {
+        listener.onDelivery(delivery);
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
         }
       }
+    }
+    if (failure != null) {
+      throw failure;
     }
   }
 

@@ -95,7 +95,7 @@ public final class PatchCommand {
             events.membership(result);
             record = result.group();
           }
-          return new Outcome(record, events.events());
+          return services.outcome(stores, record, events.events());
         }));
   }
 

@@ -84,7 +84,7 @@ public final class ReplaceCommand {
             record = result.group();
             events.membership(result);
           }
-          return new Outcome(record, events.events());
+          return services.outcome(stores, record, events.events());
         }));
   }
 

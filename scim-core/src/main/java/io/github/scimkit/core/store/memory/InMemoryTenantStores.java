@@ -1,6 +1,7 @@
 package io.github.scimkit.core.store.memory;
 
 import com.unboundid.scim2.common.exceptions.ScimException;
+import io.github.scimkit.core.store.EventOutbox;
 import io.github.scimkit.core.store.GroupStore;
 import io.github.scimkit.core.store.TenantStores;
 import io.github.scimkit.core.store.UnitOfWork;
@@ -8,6 +9,7 @@ import io.github.scimkit.core.store.UserStore;
 import io.github.scimkit.core.tenant.TenantSettings;
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.Optional;
 
 /**
  * One tenant's users, groups and settings in memory.
@@ -23,6 +25,7 @@ final class InMemoryTenantStores implements TenantStores {
   private final TenantLock lock = new TenantLock();
   private final InMemoryUserStore users;
   private final InMemoryGroupStore groups;
+  private final InMemoryEventOutbox outbox = new InMemoryEventOutbox(lock);
   private volatile TenantSettings settings;
 
   InMemoryTenantStores(String tenantId, TenantSettings settings, LongAdder examined) {
@@ -55,6 +58,12 @@ final class InMemoryTenantStores implements TenantStores {
   @Override
   public GroupStore groups() {
     return groups;
+  }
+
+  /** The tenant's outbox, in memory: its events are lost with the process. */
+  @Override
+  public Optional<EventOutbox> outbox() {
+    return Optional.of(outbox);
   }
 
   @Override
