@@ -141,6 +141,10 @@ final class Seeder {
           + "SELECT ?, t.kind, t.attribute, CONCAT('S:', " + userName + "), " + id + " "
           + "FROM scim_unique t CROSS JOIN " + series(from, to) + " WHERE t.tenant_id = ? AND t.kind = 'User'",
           tenant, TEMPLATE_TENANT);
+      // The store keeps per-tenant counts (scim_count) in each create's transaction; copies made
+      // around it add theirs here, in the same transaction.
+      run(connection, "UPDATE scim_count SET record_count = record_count + ? WHERE tenant_id = ? AND kind = 'User' "
+          + "AND shard = 0", to - from + 1, tenant);
       connection.commit();
     }
   }

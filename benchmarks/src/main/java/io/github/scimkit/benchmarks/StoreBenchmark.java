@@ -34,13 +34,16 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A load driver for the JDBC store, through the engine as a request would go: userName lookups,
- * adding one member to a large group, and listing every user page by page while sampling the
- * heap. Runs on an H2 file database and, when one answers, on PostgreSQL. See docs/performance.md.
+ * A load driver for the stores, through the engine as a request would go: userName lookups, the
+ * first page of 100 users, adding one member to a large group, and listing every user page by
+ * page while sampling the heap. Runs on the in-memory store (pages only, up to 100,000 users), an
+ * H2 file database and, when one answers, PostgreSQL. See docs/performance.md.
  *
  * <p>System properties: {@code scale} ({@code full}: 1k/100k/1M users, groups of 10/10k/1M and a
- * 1M listing; {@code small}: 1k/10k users, groups of 10/10k, a 10k listing), {@code databases}
- * ({@code h2,postgresql}), {@code h2.dir} (default {@code target/bench-data}),
+ * 1M listing; {@code small}: 1k/10k users, groups of 10/10k, a 10k listing), {@code users} and
+ * {@code groups} (comma-separated sizes replacing the scale's; the listing walks the largest
+ * user size), {@code databases}
+ * ({@code memory,h2,postgresql}), {@code pages} (measured first pages per size, default 500), {@code h2.dir} (default {@code target/bench-data}),
  * {@code pg.schema} (default {@code scimkit_bench}), {@code lookups} (measured lookups per size,
  * default 2000, each size stopping after {@code lookup.seconds}, default 20), {@code adds} (measured member adds per size, default 300). PostgreSQL is found
  * through {@code SCIMKIT_PG_URL}, {@code SCIMKIT_PG_USER} and {@code SCIMKIT_PG_PASSWORD}, as
@@ -66,9 +69,9 @@ public final class StoreBenchmark {
   public static void main(String[] args) throws Exception {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     boolean small = "small".equals(System.getProperty("scale", "full"));
-    long[] userSizes = small ? new long[] {1_000, 10_000} : new long[] {1_000, 100_000, 1_000_000};
-    long[] groupSizes = small ? new long[] {10, 10_000} : new long[] {10, 10_000, 1_000_000};
-    List<String> databases = Arrays.asList(System.getProperty("databases", "h2,postgresql").split(","));
+    long[] userSizes = sizes("users", small ? new long[] {1_000, 10_000} : new long[] {1_000, 100_000, 1_000_000});
+    long[] groupSizes = sizes("groups", small ? new long[] {10, 10_000} : new long[] {10, 10_000, 1_000_000});
+    List<String> databases = Arrays.asList(System.getProperty("databases", "memory,h2,postgresql").split(","));
     int lookups = Integer.getInteger("lookups", 2_000);
     int adds = Integer.getInteger("adds", 300);
 
@@ -78,6 +81,10 @@ public final class StoreBenchmark {
     StoreBenchmark benchmark = new StoreBenchmark();
     long started = System.nanoTime();
     for (String name : databases) {
+      if (name.trim().equals("memory")) {
+        MemoryPages.run(benchmark, userSizes, Integer.getInteger("pages", 500));
+        continue;
+      }
       Optional<Database> opened = open(name.trim());
       if (opened.isEmpty()) {
         continue;
@@ -119,10 +126,19 @@ public final class StoreBenchmark {
     for (long size : userSizes) {
       lookup(database, engine, size, lookups);
     }
+    for (long size : userSizes) {
+      page(database.name(), engine, tenant(size), size, Integer.getInteger("pages", 500));
+    }
     for (int i = 0; i < groupSizes.length; i++) {
       addMember(database, engine, stores, groupTenant, groupIds.get(i), groupSizes[i], adds);
     }
     list(database, engine, largest);
+  }
+
+  /** The sizes a comma-separated system property names, or the scale's defaults. */
+  private static long[] sizes(String property, long[] defaults) {
+    String value = System.getProperty(property);
+    return value == null ? defaults : Arrays.stream(value.split(",")).mapToLong(size -> Long.parseLong(size.trim())).toArray();
   }
 
   private static String tenant(long users) {
@@ -165,8 +181,39 @@ public final class StoreBenchmark {
         done++;
       }
     }
-    record(database, "userName eq lookup", size, Arrays.copyOf(nanos, done), "users in the tenant"
+    record(database.name(), "userName eq lookup", size, Arrays.copyOf(nanos, done), "users in the tenant"
         + (done < measured ? "; stopped at the " + LOOKUP_SECONDS + " s limit" : ""));
+  }
+
+  /**
+   * {@code GET /Users?count=100} through the engine: the first page of 100 with its total, each
+   * resource written as JSON, as the adapter does.
+   */
+  void page(String store, ScimEngine engine, String tenant, long size, int measured) throws Exception {
+    int warmup = Math.max(100, measured / 2);
+    long[] nanos = new long[measured];
+    CountingStream sink = new CountingStream();
+    for (int i = 0; i < warmup + measured; i++) {
+      long start = System.nanoTime();
+      long listed = 0;
+      try (SearchResults results = engine.search(Seeder.context(tenant), ResourceKind.USER,
+          SearchParameters.all().withCount(100))) {
+        for (var views = results.resources().iterator(); views.hasNext(); listed++) {
+          JSON.writeValue(sink, views.next().resource().getObjectNode());
+        }
+        if (results.total().orElse(-1) != size) {
+          throw new IllegalStateException("The page's total is " + results.total() + ", not " + size);
+        }
+      }
+      long took = System.nanoTime() - start;
+      if (listed != Math.min(100, size)) {
+        throw new IllegalStateException("The page held " + listed + " users");
+      }
+      if (i >= warmup) {
+        nanos[i - warmup] = took;
+      }
+    }
+    record(store, "GET /Users?count=100 (first page, with total)", size, nanos, "users in the tenant");
   }
 
   /**
@@ -195,7 +242,7 @@ public final class StoreBenchmark {
         nanos[i - warmup] = took;
       }
     }
-    record(database, "PATCH add 1 member", size, nanos, "members in the group");
+    record(database.name(), "PATCH add 1 member", size, nanos, "members in the group");
   }
 
   /**
@@ -252,12 +299,12 @@ public final class StoreBenchmark {
     log(rows.get(rows.size() - 1));
   }
 
-  private void record(Database database, String benchmark, long size, long[] nanos, String notes) {
+  void record(String store, String benchmark, long size, long[] nanos, String notes) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
     double mean = Arrays.stream(sorted).average().orElse(0);
     String row = String.format(Locale.ROOT, "| %s | %s | %,d | %,d | %s | %s | %s | %s | %s |",
-        database.name(), benchmark, size, sorted.length, ms(mean), ms(sorted[sorted.length / 2]),
+        store, benchmark, size, sorted.length, ms(mean), ms(sorted[sorted.length / 2]),
         ms(sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)]), ms(sorted[sorted.length - 1]),
         notes);
     rows.add(row);

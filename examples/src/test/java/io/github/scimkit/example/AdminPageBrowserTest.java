@@ -161,9 +161,11 @@ class AdminPageBrowserTest {
     // No Refresh pressed: the page polls and shows her by itself.
     awaitStatus("dana", "Invited");
 
-    // Dana follows the link from the outbox: Accepted.
+    // Dana follows the link from the outbox, which only shows a page, and presses its button: Accepted.
     String link = read(By.cssSelector("#outbox tr[data-kind='invitation'] a"), a -> a.getAttribute("href"));
     browser.get(link);
+    awaitText(By.tagName("h1"), "Your invitation");
+    click(By.cssSelector("form button"));
     awaitText(By.tagName("h1"), "Invitation accepted");
 
     // Back in the console (the token is kept for the session): Confirm.

@@ -44,6 +44,7 @@ class CrashDurabilityTest {
     String scimUrl = server.awaitLine("SCIM_URL");
     String organization = scimUrl.substring(scimUrl.lastIndexOf('/') + 1);
     CrashWorkload workload = new CrashWorkload(scimUrl, apiKey, WRITERS);
+    int users = 0;
     for (int cycle = 1; cycle <= CYCLES; cycle++) {
       List<Thread> writers = workload.burst(scimUrl, name + "-c" + cycle, OPS_PER_WRITER, KILL_AFTER_ACKS);
       assertThat(server.kill()).as("exit status after SIGKILL").isEqualTo(137);
@@ -54,9 +55,11 @@ class CrashDurabilityTest {
       server = ExampleProcess.start("crash-" + name + "-" + cycle, args);
       String baseUrl = server.awaitLine("ADMIN_URL").replaceAll("/admin/$", "");
       scimUrl = baseUrl + "/scim/v2/" + organization;
-      int users = workload.verify(scimUrl, baseUrl, organization, adminToken);
-      assertThat(users).isPositive();
+      users = workload.verify(scimUrl, baseUrl, organization, adminToken);
     }
     server.close();
+    assertThat(users).isPositive();
+    System.err.printf("CrashDurabilityTest %s: %d kills, %d writes acknowledged, %d users checked, none lost%n",
+        name, CYCLES, workload.acknowledged(), users);
   }
 }

@@ -9,6 +9,7 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import io.github.scimkit.core.bulk.BulkRequest;
 import io.github.scimkit.core.bulk.BulkResponse;
 import io.github.scimkit.core.config.EngineConfig;
+import io.github.scimkit.core.config.OutboxRetry;
 import io.github.scimkit.core.event.AuditSink;
 import io.github.scimkit.core.event.LifecycleListener;
 import io.github.scimkit.core.event.LoggingAuditSink;

@@ -7,8 +7,11 @@
  * io.github.scimkit.core.store.StoreProvider}, which hands out a {@link
  * io.github.scimkit.core.store.TenantStores} per tenant: its {@link
  * io.github.scimkit.core.store.UserStore}, its {@link io.github.scimkit.core.store.GroupStore},
- * its settings, and a way to run a {@link io.github.scimkit.core.store.UnitOfWork} atomically
- * across both stores.
+ * its settings, a way to run a {@link io.github.scimkit.core.store.UnitOfWork} atomically
+ * across both stores and, optionally, its {@link io.github.scimkit.core.store.EventOutbox}: the
+ * transactional outbox where the engine keeps a change's lifecycle events, as plain {@link
+ * io.github.scimkit.core.store.OutboxEvent} rows, until they are delivered. Stores never deliver
+ * or interpret events.
  *
  * <p>Stores report failures with the SDK's typed {@link
  * com.unboundid.scim2.common.exceptions.ScimException} subclasses: {@link

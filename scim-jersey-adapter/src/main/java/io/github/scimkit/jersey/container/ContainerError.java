@@ -29,7 +29,7 @@ record ContainerError(int status, String correlationId, byte[] body) {
     if (status == 500) {
       LOG.error("{} failed a request correlationId={} status={} reason={}", container, correlationId, status, reason);
     } else {
-      LOG.warn("{} refused a request correlationId={} status={} reason={}", container, correlationId, status, reason);
+      LOG.info("{} refused a request correlationId={} status={} reason={}", container, correlationId, status, reason);
     }
     return new ContainerError(status, correlationId, ErrorBodies.of(status, null, ErrorBodies.detail(status, correlationId)));
   }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import io.github.scimkit.jersey.internal.ErrorBodies;
+import io.github.scimkit.jersey.internal.ScimJson;
 import org.glassfish.grizzly.http.server.ErrorPageGenerator;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
@@ -54,11 +55,11 @@ public final class GrizzlyErrorPages implements ErrorPageGenerator {
         exception == null ? reasonPhrase : exception.getClass().getSimpleName() + ": " + exception.getMessage());
     Response response = request.getResponse();
     response.setStatus(answer);
-    response.setContentType(ErrorBodies.SCIM_JSON);
+    response.setContentType(ScimJson.SCIM_JSON);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.setHeader(ErrorBodies.CORRELATION_HEADER, error.correlationId());
     response.setHeader(ErrorBodies.NOSNIFF_HEADER, ErrorBodies.NOSNIFF);
-    // The body is ASCII: fixed wording and a UUID.
-    return new String(error.body(), StandardCharsets.US_ASCII);
+    return new String(error.body(), StandardCharsets.UTF_8);
   }
 
   /** Tells whether the request's address is no URI at all, which Jersey fails on. */

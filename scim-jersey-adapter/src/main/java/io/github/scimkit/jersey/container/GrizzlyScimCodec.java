@@ -1,6 +1,7 @@
 package io.github.scimkit.jersey.container;
 
 import io.github.scimkit.jersey.internal.ErrorBodies;
+import io.github.scimkit.jersey.internal.ScimJson;
 import org.glassfish.grizzly.http.HttpContent;
 import org.glassfish.grizzly.http.HttpResponsePacket;
 import org.glassfish.grizzly.http.HttpServerFilter;
@@ -27,7 +28,7 @@ final class GrizzlyScimCodec extends HttpServerFilter {
     ContainerError error = ContainerError.refused(response.getStatus(), "Grizzly", "unparseable request");
     // Straight into the headers: a response to a request line that never parsed skips the
     // content type the codec otherwise adds from setContentType.
-    response.getHeaders().setValue(Header.ContentType).setString(ErrorBodies.SCIM_JSON);
+    response.getHeaders().setValue(Header.ContentType).setString(ScimJson.SCIM_JSON);
     response.setHeader(ErrorBodies.CORRELATION_HEADER, error.correlationId());
     response.setHeader(ErrorBodies.NOSNIFF_HEADER, ErrorBodies.NOSNIFF);
     response.setContentLength(error.body().length);

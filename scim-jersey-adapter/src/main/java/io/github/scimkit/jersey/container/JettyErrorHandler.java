@@ -1,6 +1,7 @@
 package io.github.scimkit.jersey.container;
 
 import io.github.scimkit.jersey.internal.ErrorBodies;
+import io.github.scimkit.jersey.internal.ScimJson;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -48,7 +49,7 @@ public class JettyErrorHandler extends ErrorHandler {
   }
 
   private static void headers(HttpFields.Mutable headers, ContainerError error) {
-    headers.put(HttpHeader.CONTENT_TYPE, ErrorBodies.SCIM_JSON);
+    headers.put(HttpHeader.CONTENT_TYPE, ScimJson.SCIM_JSON);
     headers.put(ErrorBodies.CORRELATION_HEADER, error.correlationId());
     headers.put(ErrorBodies.NOSNIFF_HEADER, ErrorBodies.NOSNIFF);
   }

@@ -12,9 +12,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class ErrorBodies {
 
-  /** The SCIM media type. */
-  public static final String SCIM_JSON = "application/scim+json";
-
   /** The response header that carries the id under which the request was logged. */
   public static final String CORRELATION_HEADER = "X-Correlation-Id";
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.NotImplementedException;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import io.github.scimkit.core.resource.EntityTags;
 import io.github.scimkit.core.request.RequestContext;
 import io.github.scimkit.jersey.auth.AuthenticatedClient;
 import jakarta.ws.rs.container.ContainerRequestContext;

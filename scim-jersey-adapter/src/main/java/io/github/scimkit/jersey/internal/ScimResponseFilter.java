@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 public final class ScimResponseFilter implements ContainerResponseFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger("scimkit.http");
-  private static final MediaType SCIM = MediaType.valueOf(ErrorBodies.SCIM_JSON);
+  private static final MediaType SCIM = MediaType.valueOf(ScimJson.SCIM_JSON);
 
   private final String root;
 
@@ -43,7 +43,7 @@ public final class ScimResponseFilter implements ContainerResponseFilter {
     }
     Object existing = response.getHeaders().getFirst(ErrorBodies.CORRELATION_HEADER);
     String correlationId = existing == null ? UUID.randomUUID().toString() : existing.toString();
-    LOG.warn("Jersey refused a request correlationId={} method={} path=/{} status={}", correlationId,
+    LOG.info("Jersey refused a request correlationId={} method={} path=/{} status={}", correlationId,
         request.getMethod(), request.getUriInfo().getPath(), status);
     response.getHeaders().putSingle(ErrorBodies.CORRELATION_HEADER, correlationId);
     response.setEntity(ErrorBodies.of(status, null, ErrorBodies.detail(status, correlationId)), null, SCIM);

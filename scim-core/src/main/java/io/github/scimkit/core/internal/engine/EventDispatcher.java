@@ -33,6 +33,15 @@ public final class EventDispatcher {
   }
 
   /**
+   * Tells whether any listener is registered.
+   *
+   * @return {@code true} when events have somewhere to go
+   */
+  public boolean hasListeners() {
+    return !listeners.isEmpty();
+  }
+
+  /**
    * Delivers events once, in process, to every listener, each event to all listeners before the
    * next event; a listener that throws is logged.
    *

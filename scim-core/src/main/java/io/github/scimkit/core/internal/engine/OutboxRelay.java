@@ -74,12 +74,13 @@ public final class OutboxRelay implements AutoCloseable {
    *
    * @param stores the tenant's stores, bound to the unit of work
    * @param events the events, in order
-   * @return whether the events went to an outbox (else they must be published in process)
+   * @return whether the events went to an outbox; false without an outbox or without listeners
+   *     (nothing would read them), and the events are then published in process
    * @throws ScimException when the outbox fails; the unit of work then rolls back
    */
   public boolean record(TenantStores stores, List<LifecycleEvent> events) throws ScimException {
     Optional<EventOutbox> outbox = stores.outbox();
-    if (outbox.isEmpty()) {
+    if (outbox.isEmpty() || !dispatcher.hasListeners()) {
       return false;
     }
     if (!events.isEmpty()) {

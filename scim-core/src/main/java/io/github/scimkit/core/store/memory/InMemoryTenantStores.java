@@ -8,8 +8,8 @@ import io.github.scimkit.core.store.UnitOfWork;
 import io.github.scimkit.core.store.UserStore;
 import io.github.scimkit.core.tenant.TenantSettings;
 import java.util.Objects;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One tenant's users, groups and settings in memory.
