@@ -30,7 +30,7 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
    * @param dataSource the data source
    */
   public JdbcApiKeyStore(DataSource dataSource) {
-    this(new Transactions(Objects.requireNonNull(dataSource, "dataSource"), StatementBudget.DEFAULT));
+    this(new Transactions(Objects.requireNonNull(dataSource, "dataSource"), new StatementBudget(StatementBudget.DEFAULT_BUDGET)));
   }
 
   JdbcApiKeyStore(Transactions transactions) {

@@ -23,12 +23,9 @@ final class StatementBudget {
   /** The budget unless the host sets one. */
   static final Duration DEFAULT_BUDGET = Duration.ofSeconds(5);
 
-  /** A budget of {@link #DEFAULT_BUDGET}. */
-  static final StatementBudget DEFAULT = new StatementBudget(DEFAULT_BUDGET);
-
   private final int seconds;
 
-  /** Whether the database is H2, learnt from the first connection. */
+  /** Whether the database is H2, learnt from the first connection; one budget serves one data source. */
   private volatile Boolean h2;
 
   /**
