@@ -111,9 +111,9 @@ abstract class JdbcStoreBehaviourTest {
     counting.drain();
 
     Map<String, List<UserGroup>> two = engine.groupsOf(context, Set.of("u1", "u2"));
-    List<CountingDataSource.Execution> forTwo = counting.drain();
+    List<CountingDataSource.Execution> forTwo = lookups(counting.drain());
     Map<String, List<UserGroup>> twenty = engine.groupsOf(context, all);
-    List<CountingDataSource.Execution> forTwenty = counting.drain();
+    List<CountingDataSource.Execution> forTwenty = lookups(counting.drain());
 
     assertThat(two.get("u1")).containsExactly(new UserGroup("g1", "Ops"), new UserGroup("g2", "Dev"));
     assertThat(twenty).hasSize(20);
@@ -124,6 +124,11 @@ abstract class JdbcStoreBehaviourTest {
         SearchParameters.filter("groups.display eq \"dev\"").sortedBy("userName", false))) {
       assertThat(found.resources().map(ResourceView::id)).containsExactly("u1", "u2");
     }
+  }
+
+  /** Leaves out the outbox recovery that a new engine runs on its own thread at any moment. */
+  private static List<CountingDataSource.Execution> lookups(List<CountingDataSource.Execution> executions) {
+    return executions.stream().filter(execution -> !execution.sql.contains("scim_outbox")).toList();
   }
 
   private void fillMembers(String tenantId, String groupId, int count) throws Exception {
