@@ -563,15 +563,16 @@ class BadInputTest {
 
   /** Request lines and headers over the container's 8 KB: a SCIM 400, nothing read or written. */
   Stream<Bad> oversizeHeads() {
+    // No bodies: the container refuses the head and closes, so a body the client is still
+    // sending would meet a reset connection and the refusal could be lost on the way back.
     String longValue = "x".repeat(9000);
     return Stream.of(
         bad("request line over 8 KB", "GET", "Users" + filter("userName eq \"" + longValue + "\""), (String) null, 400, (Set<String>) null),
         bad("request line over 8 KB", "DELETE", "Users/{alice}?x=" + longValue, (String) null, 400, (Set<String>) null),
-        bad("request line over 8 KB", "POST", "Users?x=" + longValue, user("long"), 400, (Set<String>) null),
+        bad("request line over 8 KB", "POST", "Users?x=" + longValue, (String) null, 400, (Set<String>) null),
         bad("header over 8 KB", "GET", "Users", (String) null, 400, (Set<String>) null).header("X-Padding", longValue),
-        bad("header over 8 KB", "POST", "Users", user("padded"), 400, (Set<String>) null).header("X-Padding", longValue),
-        bad("header over 8 KB", "PATCH", "Users/{alice}", patch("{'op':'replace','path':'displayName','value':'x'}"), 400,
-            (Set<String>) null).header("X-Padding", longValue),
+        bad("header over 8 KB", "POST", "Users", (String) null, 400, (Set<String>) null).header("X-Padding", longValue),
+        bad("header over 8 KB", "PATCH", "Users/{alice}", (String) null, 400, (Set<String>) null).header("X-Padding", longValue),
         bad("If-Match over 8 KB", "DELETE", "Users/{alice}", (String) null, 400, (Set<String>) null)
             .header("If-Match", "W/\"" + "9".repeat(9000) + "\""));
   }
