@@ -772,7 +772,20 @@ class BadInputTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("oversizeHeads")
   void oversizeHeadsAreBadRequests(Bad bad) throws Exception {
-    check(bad);
+    // Grizzly refuses an oversize head and closes without reading the rest of it, so the kernel
+    // may answer the unread bytes with a reset that takes the refusal with it. A connection that
+    // brings back no answer at all is tried again, a few times; every answer that does arrive is
+    // checked in full, and five lost answers in a row fail the test.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        check(bad);
+        return;
+      } catch (IllegalStateException e) {
+        if (attempt == 5 || !(e.getCause() instanceof java.io.IOException)) {
+          throw e;
+        }
+      }
+    }
   }
 
   @ParameterizedTest(name = "{0}")
