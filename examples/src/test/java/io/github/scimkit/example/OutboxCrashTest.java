@@ -1,6 +1,7 @@
 package io.github.scimkit.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -58,11 +59,8 @@ class OutboxCrashTest {
       assertThat(members).as("the committed member").singleElement()
           .satisfies(member -> assertThat(member.path("userName").asText()).isEqualTo("kai"));
       String memberId = members.get(0).path("id").asText();
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (!hasInvitation(baseUrl, organization, admin, memberId)) {
-        assertThat(System.nanoTime()).as("invitation delivered from the outbox in time").isLessThan(deadline);
-        Thread.sleep(100); // polls an awaited condition, bounded by the deadline
-      }
+      await("invitation delivered from the outbox").atMost(Duration.ofSeconds(30))
+          .until(() -> hasInvitation(baseUrl, organization, admin, memberId));
     }
   }
 
