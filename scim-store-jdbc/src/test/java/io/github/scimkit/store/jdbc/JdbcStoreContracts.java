@@ -3,14 +3,17 @@ package io.github.scimkit.store.jdbc;
 import io.github.scimkit.core.store.TenantStores;
 import io.github.scimkit.core.tenant.ApiKeyStore;
 import io.github.scimkit.testkit.ApiKeyStoreContract;
+import io.github.scimkit.testkit.EngineSafetyContract;
+import io.github.scimkit.testkit.EventOutboxContract;
 import io.github.scimkit.testkit.GroupStoreContract;
 import io.github.scimkit.testkit.UserStoreContract;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 
 /**
- * The contract kit's user, group and API key contracts, nested over the database a subclass
- * registers as a {@link JdbcTestDatabase}; one subclass per database adds its behaviour tests.
+ * The contract kit's user, group, event outbox, engine safety and API key contracts, nested
+ * over the database a subclass registers as a {@link JdbcTestDatabase}; one subclass per database
+ * adds its behaviour tests.
  */
 abstract class JdbcStoreContracts {
 
@@ -29,6 +32,24 @@ abstract class JdbcStoreContracts {
   @Nested
   @DisplayName("Group store contract")
   class Groups extends GroupStoreContract {
+    @Override
+    protected TenantStores newTenant() {
+      return database().newTenant();
+    }
+  }
+
+  @Nested
+  @DisplayName("Event outbox contract")
+  class Outbox extends EventOutboxContract {
+    @Override
+    protected TenantStores newTenant() {
+      return database().newTenant();
+    }
+  }
+
+  @Nested
+  @DisplayName("Engine safety contract")
+  class EngineSafety extends EngineSafetyContract {
     @Override
     protected TenantStores newTenant() {
       return database().newTenant();
