@@ -35,6 +35,9 @@ import java.util.function.Supplier;
  * @param maxValuesPerAttribute the most values one multi-valued attribute of a resource may hold
  *     (default 1000; a group's {@code members} are bounded by {@code maxMembersPerOperation}
  *     instead); a body or PATCH result with more fails with 400 {@code invalidValue}
+ * @param groupMembers whether the GroupMember resource of draft-zollner-scim-group-members is
+ *     served (default {@code true}): {@code /GroupMembers}, its discovery entries and Groups'
+ *     {@code membersMetadata}
  */
 public record EngineConfig(
     int defaultPageSize,
@@ -51,7 +54,8 @@ public record EngineConfig(
     Duration cursorTimeout,
     int maxBulkOperations,
     int maxBulkPayloadBytes,
-    int maxValuesPerAttribute) {
+    int maxValuesPerAttribute,
+    boolean groupMembers) {
 
   /** Checks the fields. */
   public EngineConfig {
@@ -120,6 +124,7 @@ public record EngineConfig(
     builder.maxBulkOperations = maxBulkOperations;
     builder.maxBulkPayloadBytes = maxBulkPayloadBytes;
     builder.maxValuesPerAttribute = maxValuesPerAttribute;
+    builder.groupMembers = groupMembers;
     return builder;
   }
 
@@ -146,6 +151,7 @@ public record EngineConfig(
     private Duration cursorTimeout = Duration.ofMinutes(10);
     private int maxBulkOperations = 1000;
     private int maxBulkPayloadBytes = 1024 * 1024;
+    private boolean groupMembers = true;
 
     private Builder() {}
 
@@ -316,6 +322,18 @@ public record EngineConfig(
     }
 
     /**
+     * Sets whether the GroupMember resource is served (default {@code true}); {@code false}
+     * leaves out {@code /GroupMembers}, its discovery entries and Groups' {@code membersMetadata}.
+     *
+     * @param value whether to serve it
+     * @return this builder
+     */
+    public Builder groupMembers(boolean value) {
+      this.groupMembers = value;
+      return this;
+    }
+
+    /**
      * Returns the configuration.
      *
      * @return the configuration
@@ -337,7 +355,8 @@ public record EngineConfig(
           cursorTimeout,
           maxBulkOperations,
           maxBulkPayloadBytes,
-          maxValuesPerAttribute);
+          maxValuesPerAttribute,
+          groupMembers);
     }
   }
 }

@@ -23,6 +23,9 @@ import io.github.scimkit.core.internal.engine.CursorCodec;
 import io.github.scimkit.core.internal.engine.DeleteCommand;
 import io.github.scimkit.core.internal.engine.EngineServices;
 import io.github.scimkit.core.internal.engine.EventDispatcher;
+import io.github.scimkit.core.internal.engine.GroupMemberCommands;
+import io.github.scimkit.core.internal.engine.GroupMemberRules;
+import io.github.scimkit.core.internal.engine.GroupMemberSearch;
 import io.github.scimkit.core.internal.engine.InputRule;
 import io.github.scimkit.core.internal.engine.OutboxRelay;
 import io.github.scimkit.core.internal.engine.MemberPages;
@@ -95,6 +98,7 @@ public final class ScimEngine implements AutoCloseable {
   private final ProfileSupports profileSupports;
   private final CursorCodec cursors;
   private final OutboxRelay relay;
+  private final GroupMembers groupMembers;
 
   private ScimEngine(Builder builder) {
     this.stores = builder.stores;
@@ -109,6 +113,9 @@ public final class ScimEngine implements AutoCloseable {
     this.patch = new PatchCommand(services);
     this.delete = new DeleteCommand(services);
     this.cursors = CursorCodec.of(builder.config);
+    GroupMemberCommands memberCommands = new GroupMemberCommands(services);
+    this.groupMembers = new GroupMembers(builder.config, this::session, memberCommands,
+        new GroupMemberSearch(services, memberCommands, cursors));
     relay.recoverInBackground();
   }
 
@@ -152,6 +159,16 @@ public final class ScimEngine implements AutoCloseable {
   }
 
   /**
+   * Returns the GroupMember resource of draft-zollner-scim-group-members-01 (on unless {@link
+   * EngineConfig#groupMembers()} turns it off).
+   *
+   * @return the GroupMember operations
+   */
+  public GroupMembers groupMembers() {
+    return groupMembers;
+  }
+
+  /**
    * Returns a tenant's settings.
    *
    * @param tenantId the tenant
@@ -175,7 +192,7 @@ public final class ScimEngine implements AutoCloseable {
   public ResourceView create(RequestContext context, ResourceKind kind, GenericScimResource body) throws ScimException {
     Session session = session(context);
     return write(session, kind, WriteOperation.CREATE, null, 201,
-        () -> create.execute(session, session.support(kind), body));
+        () -> create.execute(session, session.support(kind), GroupMemberRules.withoutMetadata(config(), kind, body)));
   }
 
   /**
@@ -211,7 +228,8 @@ public final class ScimEngine implements AutoCloseable {
       throws ScimException {
     Session session = session(context);
     return write(session, kind, WriteOperation.REPLACE, id, 200,
-        () -> replace.execute(session, session.support(kind), id, body, ifMatch));
+        () -> replace.execute(session, session.support(kind), id,
+            GroupMemberRules.withoutMetadata(config(), kind, body), ifMatch));
   }
 
   /**
@@ -229,6 +247,7 @@ public final class ScimEngine implements AutoCloseable {
       RequestContext context, ResourceKind kind, String id, GenericScimResource request, OptionalLong ifMatch)
       throws ScimException {
     Session session = session(context);
+    GroupMemberRules.checkPatch(config(), kind, request);
     return write(session, kind, WriteOperation.PATCH, id, 200,
         () -> patch.execute(session, session.support(kind), id, request, ifMatch));
   }

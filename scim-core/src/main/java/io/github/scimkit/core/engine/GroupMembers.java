@@ -1,0 +1,143 @@
+package io.github.scimkit.core.engine;
+
+import com.unboundid.scim2.common.GenericScimResource;
+import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.types.SchemaResource;
+import io.github.scimkit.core.config.EngineConfig;
+import io.github.scimkit.core.internal.engine.GroupMemberCommands;
+import io.github.scimkit.core.internal.engine.GroupMemberSchemas;
+import io.github.scimkit.core.internal.engine.GroupMemberSearch;
+import io.github.scimkit.core.internal.engine.Session;
+import io.github.scimkit.core.request.RequestContext;
+import io.github.scimkit.core.resource.GroupMemberView;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The GroupMember resource of draft-zollner-scim-group-members-01: each direct membership of a
+ * user in a group as a resource of its own, created, read and deleted without loading the group.
+ * Get it from {@link ScimEngine#groupMembers()}.
+ *
+ * <p>A membership and the Group's {@code members} are the same store row, so the two views always
+ * agree: POST and DELETE here are member changes of the group (its version and {@code
+ * lastModified} move, and the usual {@code MembersAdded} and {@code MembersRemoved} events go
+ * through the outbox), and a PATCH of the Group's members shows here at once. Members are users
+ * only, since groups do not nest; so no GroupMember is ever indirect.
+ *
+ * <pre>{@code
+ * GroupMemberView membership = engine.groupMembers().create(context, new GenericScimResource(body));
+ * engine.groupMembers().delete(context, membership.id());
+ * }</pre>
+ *
+ * <p>{@link EngineConfig#groupMembers()} turns the resource off: every method then answers 404.
+ */
+public final class GroupMembers {
+
+  /** Opens a request's session on its tenant. */
+  @FunctionalInterface
+  interface Sessions {
+    Session open(RequestContext context) throws ScimException;
+  }
+
+  private final EngineConfig config;
+  private final Sessions sessions;
+  private final GroupMemberCommands commands;
+  private final GroupMemberSearch search;
+
+  GroupMembers(EngineConfig config, Sessions sessions, GroupMemberCommands commands, GroupMemberSearch search) {
+    this.config = config;
+    this.sessions = sessions;
+    this.commands = commands;
+    this.search = search;
+  }
+
+  /**
+   * Returns the schemas the resource adds to {@code /Schemas}: the GroupMember schema and the
+   * Group extension that carries {@code membersMetadata}, in that order.
+   *
+   * @return the two schemas
+   */
+  public static List<SchemaResource> schemas() {
+    return GroupMemberSchemas.all();
+  }
+
+  /**
+   * Tells whether the resource is served ({@link EngineConfig#groupMembers()}).
+   *
+   * @return {@code true} when it is
+   */
+  public boolean enabled() {
+    return config.groupMembers();
+  }
+
+  /**
+   * Makes a user a member of a group (POST).
+   *
+   * @param context who asks, for which tenant
+   * @param body the GroupMember body, with {@code group.value} and {@code member.value}
+   * @return the new membership
+   * @throws ScimException 400 {@code invalidValue} for a missing value, an unknown group or user,
+   *     or a member that is not a user; 409 {@code uniqueness} when it is a member already
+   */
+  public GroupMemberView create(RequestContext context, GenericScimResource body) throws ScimException {
+    Objects.requireNonNull(body, "body");
+    return commands.create(session(context), body);
+  }
+
+  /**
+   * Returns a membership (GET).
+   *
+   * @param context who asks, for which tenant
+   * @param id the GroupMember id
+   * @return the membership
+   * @throws ScimException 404 when the id names no current membership
+   */
+  public GroupMemberView get(RequestContext context, String id) throws ScimException {
+    return commands.get(session(context), id);
+  }
+
+  /**
+   * Lists memberships by {@code group.value eq}, {@code member.value eq} or both joined with
+   * {@code and}, one index or cursor page at a time; {@code sortBy} is not supported and ignored.
+   *
+   * @param context who asks, for which tenant
+   * @param parameters filter and page
+   * @return the page
+   * @throws ScimException 400 {@code invalidFilter} without such a filter; the cursor errors of
+   *     RFC 9865
+   */
+  public GroupMemberPage search(RequestContext context, SearchParameters parameters) throws ScimException {
+    return search.search(session(context), parameters);
+  }
+
+  /**
+   * Ends a membership (DELETE).
+   *
+   * @param context who asks, for which tenant
+   * @param id the GroupMember id
+   * @throws ScimException 404 when the id names no current membership
+   */
+  public void delete(RequestContext context, String id) throws ScimException {
+    commands.delete(session(context), id);
+  }
+
+  /**
+   * Counts a group's members without reading them: {@code membersMetadata.memberCount}.
+   *
+   * @param context who asks, for which tenant
+   * @param groupId the group
+   * @return the number of members
+   * @throws ScimException 404 when there is no such group
+   */
+  public long memberCount(RequestContext context, String groupId) throws ScimException {
+    return commands.memberCount(session(context), groupId);
+  }
+
+  private Session session(RequestContext context) throws ScimException {
+    if (!config.groupMembers()) {
+      throw new ResourceNotFoundException("The GroupMember resource is turned off");
+    }
+    return sessions.open(context);
+  }
+}
