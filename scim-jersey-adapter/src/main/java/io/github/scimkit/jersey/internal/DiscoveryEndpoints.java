@@ -7,7 +7,10 @@ import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.types.SchemaResource;
 import io.github.scimkit.core.config.EngineConfig;
+import io.github.scimkit.core.engine.GroupMembers;
 import io.github.scimkit.core.mapping.ResourceMapping;
+import io.github.scimkit.core.mapping.ScimUrns;
+import io.github.scimkit.core.resource.GroupMemberView;
 import io.github.scimkit.core.tenant.ScimMode;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -69,6 +72,9 @@ public final class DiscoveryEndpoints {
     for (ResourceMapping mapping : mappings(request)) {
       types.add(resourceType(request, mapping));
     }
+    if (request.runtime().engine().groupMembers().enabled()) {
+      types.add(groupMemberType(request));
+    }
     return ok(request, list(types));
   }
 
@@ -79,6 +85,9 @@ public final class DiscoveryEndpoints {
       if (mapping.name().equals(id)) {
         return ok(request, resourceType(request, mapping));
       }
+    }
+    if (GroupMemberView.RESOURCE_TYPE.equals(id) && request.runtime().engine().groupMembers().enabled()) {
+      return ok(request, groupMemberType(request));
     }
     throw new ResourceNotFoundException("No resource type " + id);
   }
@@ -111,21 +120,42 @@ public final class DiscoveryEndpoints {
     type.put("endpoint", mapping.endpoint());
     type.put("description", mapping.name() + " accounts");
     type.put("schema", mapping.coreSchemaUrn());
-    List<SchemaResource> schemas = mapping.schemas();
-    if (schemas.size() > 1) {
-      ArrayNode extensions = type.putArray("schemaExtensions");
-      for (SchemaResource extension : schemas.subList(1, schemas.size())) {
-        extensions.addObject().put("schema", extension.getId()).put("required", false);
-      }
+    List<String> extensions = new ArrayList<>();
+    mapping.schemas().subList(1, mapping.schemas().size()).forEach(extension -> extensions.add(extension.getId()));
+    if (mapping.coreSchemaUrn().equals(ScimUrns.GROUP) && request.runtime().engine().groupMembers().enabled()) {
+      extensions.add(GroupMemberView.GROUP_EXTENSION);
+    }
+    if (!extensions.isEmpty()) {
+      ArrayNode array = type.putArray("schemaExtensions");
+      extensions.forEach(extension -> array.addObject().put("schema", extension).put("required", false));
     }
     type.set("meta", meta("ResourceType", request.base().path("ResourceTypes").path(mapping.name()).build().toString()));
     return type;
   }
 
+  /** The GroupMember resource type (draft-zollner-scim-group-members-01 §4.3). */
+  private static ObjectNode groupMemberType(ScimRequest request) {
+    ObjectNode type = NODES.objectNode();
+    type.putArray("schemas").add(RESOURCE_TYPE_URN);
+    type.put("id", GroupMemberView.RESOURCE_TYPE);
+    type.put("name", GroupMemberView.RESOURCE_TYPE);
+    type.put("endpoint", "/" + GroupMemberEndpoints.ENDPOINT);
+    type.put("description", "Direct memberships of users in groups");
+    type.put("schema", GroupMemberView.SCHEMA);
+    type.set("meta", meta("ResourceType",
+        request.base().path("ResourceTypes").path(GroupMemberView.RESOURCE_TYPE).build().toString()));
+    return type;
+  }
+
   private static Map<String, ObjectNode> schemaNodes(ScimRequest request) {
     Map<String, ObjectNode> schemas = new LinkedHashMap<>();
-    for (ResourceMapping mapping : mappings(request)) {
-      for (SchemaResource schema : mapping.schemas()) {
+    List<List<SchemaResource>> published = new ArrayList<>();
+    mappings(request).forEach(mapping -> published.add(mapping.schemas()));
+    if (request.runtime().engine().groupMembers().enabled()) {
+      published.add(GroupMembers.schemas());
+    }
+    for (List<SchemaResource> resourceSchemas : published) {
+      for (SchemaResource schema : resourceSchemas) {
         ObjectNode node = request.runtime().json().mapper().valueToTree(schema);
         node.remove("meta");
         node.putArray("schemas").add(SCHEMA_URN);

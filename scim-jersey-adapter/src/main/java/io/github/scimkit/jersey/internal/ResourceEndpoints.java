@@ -56,6 +56,18 @@ public final class ResourceEndpoints {
 
   /** GET on the collection: a filtered, sorted, paged list. */
   public Response list(ScimRequest request) throws ScimException {
+    return listResponse(request, queryParameters(request), projection(request));
+  }
+
+  /**
+   * Reads a list request's search parameters from its query: filter, sort, index page, or
+   * cursor page when {@code cursor} is named.
+   *
+   * @param request the request
+   * @return the parameters
+   * @throws ScimException 400 {@code invalidValue} for a number that is not one
+   */
+  public static SearchParameters queryParameters(ScimRequest request) throws ScimException {
     SearchParameters parameters = new SearchParameters(
         request.query("filter"),
         request.query("sortBy"),
@@ -65,7 +77,7 @@ public final class ResourceEndpoints {
     if (request.query("cursor").isPresent()) {
       parameters = parameters.withCursor(request.query("cursor").get());
     }
-    return listResponse(request, parameters, projection(request));
+    return parameters;
   }
 
   /** POST {@code .search}: the same search with its parameters in the body. */
@@ -172,7 +184,7 @@ public final class ResourceEndpoints {
   }
 
   private Response resource(ScimRequest request, Response.Status status, ResourceView view, Projection projection) {
-    ResourceWriter writer = new ResourceWriter(request, projection);
+    ResourceWriter writer = new ResourceWriter(request, projection).withMemberCount();
     String location = writer.location(view);
     StreamingOutput body = out -> {
       try (JsonGenerator generator = request.runtime().json().generator(out)) {

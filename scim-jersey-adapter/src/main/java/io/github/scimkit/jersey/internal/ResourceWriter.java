@@ -4,16 +4,20 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import io.github.scimkit.core.resource.UserGroup;
-import io.github.scimkit.core.resource.ResourceView;
-import io.github.scimkit.core.resource.ResourceKind;
+import io.github.scimkit.core.engine.GroupMembers;
 import io.github.scimkit.core.projection.Projection;
+import io.github.scimkit.core.resource.GroupMemberView;
+import io.github.scimkit.core.resource.ResourceKind;
+import io.github.scimkit.core.resource.ResourceView;
+import io.github.scimkit.core.resource.UserGroup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -30,6 +34,7 @@ public final class ResourceWriter {
   private final ScimRequest request;
   private final Projection projection;
   private Map<String, List<UserGroup>> groups;
+  private boolean memberCount;
 
   /**
    * Creates a writer for one request.
@@ -40,6 +45,17 @@ public final class ResourceWriter {
   public ResourceWriter(ScimRequest request, Projection projection) {
     this.request = request;
     this.projection = projection;
+  }
+
+  /**
+   * Makes Groups' {@code membersMetadata} carry {@code memberCount}, one count query per group:
+   * for single-resource responses, not for lists.
+   *
+   * @return this writer
+   */
+  public ResourceWriter withMemberCount() {
+    this.memberCount = true;
+    return this;
   }
 
   /**
@@ -100,6 +116,9 @@ public final class ResourceWriter {
       addGroups(node, view.id());
     }
     projection.apply(view.resource());
+    if (view.kind() == ResourceKind.GROUP) {
+      addMembersMetadata(node, view.id());
+    }
     generator.writeStartObject();
     for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> fields = node.fields(); fields.hasNext(); ) {
       Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> field = fields.next();
@@ -129,6 +148,48 @@ public final class ResourceWriter {
       }
       element.put("type", UserGroup.DIRECT);
     }
+  }
+
+  /**
+   * Adds the read-only {@code membersMetadata} extension (draft-zollner-scim-group-members-01 §5)
+   * unless the resource is off or the request's projection leaves it out.
+   */
+  private void addMembersMetadata(ObjectNode node, String groupId) throws IOException {
+    GroupMembers members = request.runtime().engine().groupMembers();
+    if (!members.enabled() || !returnsMetadata()) {
+      return;
+    }
+    if (node.get("schemas") instanceof ArrayNode schemas) {
+      schemas.add(GroupMemberView.GROUP_EXTENSION);
+    }
+    ObjectNode metadata = node.putObject(GroupMemberView.GROUP_EXTENSION).putObject("membersMetadata");
+    metadata.put("policy", "inline");
+    metadata.put("ref", request.base().path(GroupMemberEndpoints.ENDPOINT)
+        .queryParam("filter", "{filter}").build("group.value eq \"" + groupId + "\"").toString());
+    if (memberCount) {
+      try {
+        metadata.put("memberCount", members.memberCount(request.context(), groupId));
+      } catch (ScimException e) {
+        throw new IOException("Counting the members of group " + groupId + " failed", e);
+      }
+    }
+    metadata.putArray("allowedMemberTypes").add(GroupMemberView.MEMBER_TYPE);
+  }
+
+  /** Whether {@code attributes} and {@code excludedAttributes} let {@code membersMetadata} through. */
+  private boolean returnsMetadata() {
+    Optional<String> attributes = request.query("attributes").map(ResourceWriter::lower);
+    Optional<String> excluded = request.query("excludedAttributes").map(ResourceWriter::lower);
+    return attributes.map(ResourceWriter::namesMetadata).orElse(true)
+        && !excluded.map(ResourceWriter::namesMetadata).orElse(false);
+  }
+
+  private static String lower(String text) {
+    return text.toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean namesMetadata(String paths) {
+    return paths.contains("membersmetadata") || paths.contains(lower(GroupMemberView.GROUP_EXTENSION));
   }
 
   private void writeMembers(JsonGenerator generator, String groupId) throws IOException {

@@ -34,6 +34,9 @@ public final class ScimResourceModel implements ModelProcessor {
     String base = runtime.settings().basePath();
     resources(builder, base, ResourceKind.USER);
     resources(builder, base, ResourceKind.GROUP);
+    if (runtime.engine().groupMembers().enabled()) {
+      groupMembers(builder, base);
+    }
     discovery(builder, base);
     Resource.Builder bulk = Resource.builder(base + "/Bulk");
     bulk.addMethod(HttpMethod.POST).handledBy(ScimHandler.factory(runtime, "Bulk").apply(new BulkEndpoint()::bulk));
@@ -64,6 +67,20 @@ public final class ScimResourceModel implements ModelProcessor {
     one.addMethod(HttpMethod.GET).handledBy(handler.apply(endpoints::get));
     one.addMethod(HttpMethod.PUT).handledBy(handler.apply(endpoints::replace));
     one.addMethod(PATCH).handledBy(handler.apply(endpoints::patch));
+    one.addMethod(HttpMethod.DELETE).handledBy(handler.apply(endpoints::delete));
+    model.addResource(collection.build());
+  }
+
+  private void groupMembers(ResourceModel.Builder model, String base) {
+    Function<Endpoint, ScimHandler> handler = ScimHandler.factory(runtime, GroupMemberEndpoints.ENDPOINT);
+    GroupMemberEndpoints endpoints = new GroupMemberEndpoints();
+    Resource.Builder collection = Resource.builder(base + "/" + GroupMemberEndpoints.ENDPOINT);
+    collection.addMethod(HttpMethod.GET).handledBy(handler.apply(endpoints::list));
+    collection.addMethod(HttpMethod.POST).handledBy(handler.apply(endpoints::create));
+    Resource.Builder one = collection.addChildResource("{id}");
+    one.addMethod(HttpMethod.GET).handledBy(handler.apply(endpoints::get));
+    one.addMethod(HttpMethod.PUT).handledBy(handler.apply(endpoints::refuse));
+    one.addMethod(PATCH).handledBy(handler.apply(endpoints::refuse));
     one.addMethod(HttpMethod.DELETE).handledBy(handler.apply(endpoints::delete));
     model.addResource(collection.build());
   }
