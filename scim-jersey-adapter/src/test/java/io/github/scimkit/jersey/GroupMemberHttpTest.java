@@ -366,4 +366,50 @@ class GroupMemberHttpTest {
     error(call("GET", "GroupMembers/" + id, null), 404, null);
     error(call("GET", "GroupMembers/not-an-id", null), 404, null);
   }
+
+  @Test
+  @DisplayName("B19: /Bulk POSTs GroupMembers (with bulkId references) and DELETEs one: 201, 201, 204; PATCH 405")
+  void bulkPostsAndDeletes() {
+    tenant(ScimMode.STRICT);
+    String ops = group("Ops");
+    String ann = user("ann");
+    String annId = answer(post(ops, ann), 201).path("id").asText();
+    String bulk = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"],\"Operations\":["
+        + "{\"method\":\"POST\",\"path\":\"/GroupMembers\",\"bulkId\":\"m1\",\"data\":"
+        + membership(ops, "bulkId:u1") + "},"
+        + "{\"method\":\"POST\",\"path\":\"/Users\",\"bulkId\":\"u1\",\"data\":{\"schemas\":[\"" + USER
+        + "\"],\"userName\":\"bob\"}},"
+        + "{\"method\":\"POST\",\"path\":\"/GroupMembers\",\"bulkId\":\"m2\",\"data\":"
+        + membership(group("Dev"), ann) + "},"
+        + "{\"method\":\"DELETE\",\"path\":\"/GroupMembers/" + annId + "\"},"
+        + "{\"method\":\"PATCH\",\"path\":\"/GroupMembers/" + annId + "\",\"data\":{}}]}";
+    JsonNode response = answer(call("POST", "Bulk", bulk), 200);
+    List<String> statuses = new ArrayList<>();
+    response.path("Operations").forEach(operation -> statuses.add(operation.path("status").asText()));
+    assertThat(statuses).containsExactly("201", "201", "201", "204", "405");
+    String location = response.path("Operations").get(0).path("location").asText();
+    assertThat(location).contains("/GroupMembers/");
+    JsonNode created = answer(server.send("GET", URI.create(location), key, null), 200);
+    assertThat(created.at("/member/display").asText()).isEmpty();
+    assertThat(values(list("group.value eq \"" + ops + "\"", ""), "/member/value"))
+        .containsExactly(created.at("/member/value").asText());
+  }
+
+  @Test
+  @DisplayName("turned off: no /GroupMembers, no discovery entries and no membersMetadata")
+  void turnedOff() throws Exception {
+    try (TestServer off = newServer(EngineConfig.builder().groupMembers(false).build(), feature -> feature.rateLimit(0, 0))) {
+      String offTenant = "gmoff" + TENANTS.incrementAndGet();
+      String offKey = off.tenant(offTenant, TenantSettings.defaults());
+      String groupId = answer(off.send("POST", off.scim(offTenant, "Groups"), offKey,
+          "{\"schemas\":[\"" + GROUP + "\"],\"displayName\":\"Ops\"}"), 201).path("id").asText();
+      JsonNode group = answer(off.send("GET", off.scim(offTenant, "Groups/" + groupId), offKey, null), 200);
+      assertThat(group.has(EXTENSION)).isFalse();
+      assertThat(group.path("schemas").toString()).doesNotContain(EXTENSION);
+      assertThat(off.send("GET", off.scim(offTenant, "GroupMembers?filter=x"), offKey, null).statusCode()).isEqualTo(404);
+      assertThat(values(answer(off.send("GET", off.scim(offTenant, "ResourceTypes"), offKey, null), 200), "/id"))
+          .containsExactly("User", "Group");
+      assertThat(off.send("GET", off.scim(offTenant, "Schemas/" + MEMBER), offKey, null).statusCode()).isEqualTo(404);
+    }
+  }
 }

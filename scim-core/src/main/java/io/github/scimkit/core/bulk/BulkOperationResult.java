@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param method the operation's method, upper case as the client sent it
  * @param bulkId the operation's bulkId, if it had one
  * @param resourceType the resource type the path named, if it named a known one; with {@link
- *     #id()} the HTTP layer builds {@code location}
+ *     #id()} the HTTP layer builds {@code location}; empty for a GroupMember operation, whose
+ *     {@code location} is under {@code /GroupMembers}
  * @param id the resource's id: the new id for a POST, the path's id (with any bulkId reference
  *     resolved) otherwise; empty when not known
  * @param version the resource's version ({@code W/"2"}) after a successful POST, PUT or PATCH

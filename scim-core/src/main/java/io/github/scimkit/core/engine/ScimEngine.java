@@ -391,6 +391,16 @@ public final class ScimEngine implements AutoCloseable {
           public void delete(ResourceKind kind, String id, OptionalLong ifMatch) throws ScimException {
             ScimEngine.this.delete(context, kind, id, ifMatch);
           }
+
+          @Override
+          public String createGroupMember(GenericScimResource body) throws ScimException {
+            return groupMembers.create(context, body).id();
+          }
+
+          @Override
+          public void deleteGroupMember(String id) throws ScimException {
+            groupMembers.delete(context, id);
+          }
         },
         context.correlationId());
   }

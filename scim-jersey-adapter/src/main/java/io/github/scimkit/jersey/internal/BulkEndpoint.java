@@ -39,8 +39,9 @@ public final class BulkEndpoint {
       ObjectNode operation = operations.addObject();
       operation.put("method", result.method());
       result.bulkId().ifPresent(bulkId -> operation.put("bulkId", bulkId));
-      if (result.resourceType().isPresent() && result.id().isPresent() && !result.failed()) {
-        operation.put("location", request.location(ResourceWriter.endpoint(result.resourceType().get()), result.id().get()));
+      if (result.id().isPresent() && !result.failed()) {
+        String endpoint = result.resourceType().map(ResourceWriter::endpoint).orElse(GroupMemberEndpoints.ENDPOINT);
+        operation.put("location", request.location(endpoint, result.id().get()));
       }
       result.version().ifPresent(version -> operation.put("version", version));
       operation.put("status", Integer.toString(result.status()));

@@ -81,6 +81,23 @@ public final class BulkExecutor {
      * @throws ScimException as the engine's delete does
      */
     void delete(ResourceKind kind, String id, OptionalLong ifMatch) throws ScimException;
+
+    /**
+     * Creates a GroupMember (POST /GroupMembers).
+     *
+     * @param body the GroupMember
+     * @return the new membership's id
+     * @throws ScimException as the GroupMember create does
+     */
+    String createGroupMember(GenericScimResource body) throws ScimException;
+
+    /**
+     * Deletes a GroupMember (DELETE /GroupMembers/{id}).
+     *
+     * @param id the membership's id
+     * @throws ScimException as the GroupMember delete does
+     */
+    void deleteGroupMember(String id) throws ScimException;
   }
 
   private final Operations operations;
@@ -135,6 +152,11 @@ public final class BulkExecutor {
     try {
       switch (step.parsedMethod()) {
         case POST -> {
+          if (step.groupMember()) {
+            String id = operations.createGroupMember(data);
+            step.defines().ifPresent(bulkId -> created.put(bulkId, id));
+            return success(step, id, null, 201);
+          }
           ResourceView view = operations.create(step.kind(), data);
           step.defines().ifPresent(bulkId -> created.put(bulkId, view.id()));
           return success(step, view.id(), view, 201);
@@ -146,7 +168,11 @@ public final class BulkExecutor {
           return success(step, pathId, operations.patch(step.kind(), pathId, data, ifMatch), 200);
         }
         case DELETE -> {
-          operations.delete(step.kind(), pathId, ifMatch);
+          if (step.groupMember()) {
+            operations.deleteGroupMember(pathId);
+          } else {
+            operations.delete(step.kind(), pathId, ifMatch);
+          }
           return success(step, pathId, null, 204);
         }
         default -> throw new IllegalStateException("Unplanned method " + step.parsedMethod());

@@ -33,8 +33,8 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>a method other than POST, PUT, PATCH or DELETE, or one that does not fit the path (POST on
  *       a resource, DELETE on a collection): 405;
- *   <li>a path that is not {@code /Users}, {@code /Groups}, {@code /Users/{id}} or {@code
- *       /Groups/{id}}: 400 {@code invalidPath};
+ *   <li>a path that is not {@code /Users}, {@code /Groups}, {@code /GroupMembers} or one of their
+ *       resources: 400 {@code invalidPath}; PUT or PATCH of a GroupMember: 405;
  *   <li>no {@code data} for POST, PUT or PATCH: 400 {@code invalidSyntax};
  *   <li>a {@code bulkId} that more than one POST uses: 400 {@code invalidValue} for each of them;
  *   <li>a reference to a bulkId that no POST of the request defines (or that several do): 409
@@ -80,6 +80,8 @@ public final class BulkPlanner {
    *     collection
    * @param references the bulkIds the path and data reference, in order of appearance
    * @param failure the error the step fails with without running, or {@code null}
+   * @param groupMember whether the path names {@code /GroupMembers}, whose operations have no
+   *     {@code kind}: only POST and DELETE
    */
   public record Step(
       int index,
@@ -89,10 +91,11 @@ public final class BulkPlanner {
       ResourceKind kind,
       String pathId,
       Set<String> references,
-      ScimException failure) {
+      ScimException failure,
+      boolean groupMember) {
 
     Step withFailure(ScimException error) {
-      return new Step(index, operation, method, parsedMethod, kind, pathId, references, error);
+      return new Step(index, operation, method, parsedMethod, kind, pathId, references, error, groupMember);
     }
 
     /**
@@ -141,19 +144,24 @@ public final class BulkPlanner {
     ScimException failure = null;
     String path = operation.path().strip();
     String[] segments = (path.startsWith("/") ? path.substring(1) : path).split("/", -1);
+    boolean groupMember = false;
     if (segments.length <= 2) {
       kind = kindOf(segments[0]);
+      groupMember = kind == null && segments[0].equalsIgnoreCase("GroupMembers");
       pathId = segments.length == 2 ? segments[1] : null;
     }
-    if (kind == null || (pathId != null && pathId.isEmpty())) {
+    if ((kind == null && !groupMember) || (pathId != null && pathId.isEmpty())) {
       failure = new BadRequestException(
           "The path '" + operation.path() + "' is not /Users, /Groups, /Users/{id} or /Groups/{id}",
           BadRequestException.INVALID_PATH);
       kind = null;
       pathId = null;
+      groupMember = false;
     } else if (parsed == null) {
       failure = new MethodNotAllowedException(
           "The method '" + operation.method() + "' is not one of POST, PUT, PATCH and DELETE");
+    } else if (groupMember && (parsed == Method.PUT || parsed == Method.PATCH)) {
+      failure = new MethodNotAllowedException("A GroupMember is only created (POST) and deleted (DELETE)");
     } else if ((parsed == Method.POST) != (pathId == null)) {
       failure = new MethodNotAllowedException(parsed == Method.POST
           ? "POST needs a resource type's path, such as /Users, not " + operation.path()
@@ -166,7 +174,7 @@ public final class BulkPlanner {
       reference(pathId, references);
       operation.data().map(GenericScimResource::getObjectNode).ifPresent(data -> collect(data, references));
     }
-    return new Step(index, operation, method, parsed, kind, pathId, references, failure);
+    return new Step(index, operation, method, parsed, kind, pathId, references, failure, groupMember);
   }
 
   private static Method parseMethod(String method) {
