@@ -20,7 +20,7 @@ class H2GroupMemberHttpTest extends GroupMemberHttpTest {
   private final List<HikariDataSource> pools = new ArrayList<>();
 
   @Override
-  TestServer newServer(EngineConfig config, UnaryOperator<ScimFeature.Builder> customize) {
+  TestServer newServer(EngineConfig config, UnaryOperator<ScimFeature.Builder> customize) throws Exception {
     HikariConfig database = new HikariConfig();
     database.setJdbcUrl("jdbc:h2:mem:groupmembers-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     database.setMaximumPoolSize(4);
