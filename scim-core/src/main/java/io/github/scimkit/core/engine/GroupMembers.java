@@ -108,7 +108,12 @@ public final class GroupMembers {
    *     RFC 9865
    */
   public GroupMemberPage search(RequestContext context, SearchParameters parameters) throws ScimException {
-    return search.search(session(context), parameters);
+    boolean cursor = parameters.cursor().isPresent();
+    long startIndex = cursor ? 1 : Math.max(1, parameters.startIndex());
+    GroupMemberSearch.Result page = search.search(session(context), parameters.filter(), startIndex,
+        parameters.count(), parameters.cursor());
+    return new GroupMemberPage(page.views(), page.total(), startIndex,
+        cursor ? PaginationMode.CURSOR : PaginationMode.INDEX, page.nextCursor());
   }
 
   /**

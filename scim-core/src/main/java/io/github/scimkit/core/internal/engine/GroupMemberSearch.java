@@ -7,9 +7,6 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.filters.AndFilter;
 import com.unboundid.scim2.common.filters.EqualFilter;
 import com.unboundid.scim2.common.filters.Filter;
-import io.github.scimkit.core.engine.GroupMemberPage;
-import io.github.scimkit.core.engine.PaginationMode;
-import io.github.scimkit.core.engine.SearchParameters;
 import io.github.scimkit.core.internal.dialect.FilterParser;
 import io.github.scimkit.core.resource.GroupMemberView;
 import io.github.scimkit.core.store.MemberQuery;
@@ -27,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -74,33 +72,44 @@ public final class GroupMemberSearch {
   }
 
   /**
+   * One page of memberships.
+   *
+   * @param views the memberships
+   * @param total the number that match, when known (always on index pages)
+   * @param nextCursor on a cursor page, the next page's cursor when there is one
+   */
+  public record Result(List<GroupMemberView> views, OptionalLong total, Optional<String> nextCursor) {}
+
+  /**
    * Returns one page of memberships.
    *
    * @param session the request's session
-   * @param parameters the filter and the page; sortBy is ignored (the order is by id of the other side)
+   * @param filter the filter text
+   * @param startIndex the 1-based index of the first result (index paging)
+   * @param requestedCount the page size asked for, if any
+   * @param cursor empty for index paging, else the cursor as sent ({@code ""} for the first page)
    * @return the page
    * @throws ScimException 400 {@code invalidFilter} for a missing or unsupported filter; the
    *     cursor errors of RFC 9865 §2.1
    */
-  public GroupMemberPage search(Session session, SearchParameters parameters) throws ScimException {
-    if (parameters.filter().isEmpty()) {
+  public Result search(Session session, Optional<String> filter, long startIndex, OptionalInt requestedCount,
+      Optional<String> cursor) throws ScimException {
+    if (filter.isEmpty()) {
       throw BadRequestException.invalidFilter("List GroupMembers with a filter on group.value or member.value");
     }
-    Selection selection = select(new FilterParser(session.tolerances()).parse(parameters.filter().get()));
-    int count = Math.min(Math.max(0, parameters.count().orElse(services.config().defaultPageSize())),
+    Selection selection = select(new FilterParser(session.tolerances()).parse(filter.get()));
+    int count = Math.min(Math.max(0, requestedCount.orElse(services.config().defaultPageSize())),
         services.config().maxPageSize());
-    long startIndex = Math.max(1, parameters.startIndex());
-    boolean cursor = parameters.cursor().isPresent();
+    boolean cursorMode = cursor.isPresent();
     byte[] hash = CursorCodec.queryHash(GroupMemberView.RESOURCE_TYPE, selection.condition(), Sort.BY_ID);
-    String after = cursor && !parameters.cursor().get().isEmpty()
-        ? cursors.decode(parameters.cursor().get(), session.context().tenantId(), hash, count) : null;
+    String after = cursorMode && !cursor.get().isEmpty()
+        ? cursors.decode(cursor.get(), session.context().tenantId(), hash, count) : null;
     Page page = selection.groupId() != null && selection.memberId() == null
         ? byGroup(session.stores(), selection.groupId(), count == 0 ? PageRequest.countOnly()
-            : cursor ? PageRequest.keyset(after, count) : PageRequest.offset(startIndex - 1, count))
-        : byMember(session.stores(), selection, cursor, after, cursor ? 0 : startIndex - 1, count);
-    Optional<String> next = page.next().map(token -> cursors.encode(session.context().tenantId(), hash, count, token));
-    return new GroupMemberPage(page.views(), page.total(), cursor ? 1 : startIndex,
-        cursor ? PaginationMode.CURSOR : PaginationMode.INDEX, next);
+            : cursorMode ? PageRequest.keyset(after, count) : PageRequest.offset(startIndex - 1, count))
+        : byMember(session.stores(), selection, cursorMode, after, cursorMode ? 0 : startIndex - 1, count);
+    return new Result(page.views(), page.total(),
+        page.next().map(token -> cursors.encode(session.context().tenantId(), hash, count, token)));
   }
 
   /** A page before its cursor is signed. */
