@@ -25,7 +25,9 @@ import java.util.Optional;
  *
  * <p>With a {@code {tenant}} segment in the base path, a token must belong to the tenant the path
  * names; without one (a single-tenant host), the token picks the tenant. The feature adds
- * /Users, /Groups (with {@code .search}), /ServiceProviderConfig, /ResourceTypes and /Schemas
+ * /Users, /Groups (with {@code .search}), /GroupMembers (unless {@link
+ * io.github.scimkit.core.config.EngineConfig#groupMembers()} is off), /ServiceProviderConfig,
+ * /ResourceTypes and /Schemas
  * under the base path, and an unauthenticated {@code health} endpoint under the base path less
  * its tenant segment. It needs no CDI and registers no global JSON provider.
  */
