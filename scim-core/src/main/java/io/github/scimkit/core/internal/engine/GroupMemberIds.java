@@ -10,7 +10,12 @@ import java.util.Optional;
  */
 public final class GroupMemberIds {
 
-  /** A membership an id names. */
+  /**
+   * A membership an id names.
+   *
+   * @param groupId the group
+   * @param memberId the user
+   */
   public record Pair(String groupId, String memberId) {}
 
   private GroupMemberIds() {}
