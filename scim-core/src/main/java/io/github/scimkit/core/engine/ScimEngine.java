@@ -100,10 +100,10 @@ public final class ScimEngine implements AutoCloseable {
     this.stores = builder.stores;
     this.mapping = builder.mapping;
     this.profiles = builder.profiles;
-    this.profileSupports = ProfileSupports.of(builder.mapping, builder.profiles);
+    this.profileSupports = ProfileSupports.of(builder.mapping, builder.profiles, builder.config);
     EventDispatcher dispatcher = new EventDispatcher(builder.listeners, builder.auditSink);
     this.relay = new OutboxRelay(builder.stores, dispatcher, builder.outboxRetry, Clock.systemUTC());
-    this.services = EngineServices.of(builder.config, builder.mapping, builder.hook, dispatcher, relay);
+    this.services = new EngineServices(builder.config, builder.hook, dispatcher, relay);
     this.create = new CreateCommand(services);
     this.replace = new ReplaceCommand(services);
     this.patch = new PatchCommand(services);
@@ -140,6 +140,31 @@ public final class ScimEngine implements AutoCloseable {
    */
   public ScimMapping mapping() {
     return mapping;
+  }
+
+  /**
+   * Returns what the engine's home of a kind tells the HTTP layer: endpoint, mapping (the host's,
+   * as published), PATCH response policy and the read-only lists the kind's resources show.
+   *
+   * @param kind the kind
+   * @return the resource type
+   */
+  public ResourceType resourceType(ResourceKind kind) {
+    ResourceSupport support = profileSupports.base().support(kind);
+    return new ResourceType(kind, support.mapping(), support.patchResponse(), support.showsGroups(), support.hasMembers());
+  }
+
+  /**
+   * Returns the resource type of every kind, in {@link ResourceKind} order (users first).
+   *
+   * @return the resource types
+   */
+  public List<ResourceType> resourceTypes() {
+    List<ResourceType> types = new ArrayList<>();
+    for (ResourceKind kind : ResourceKind.values()) {
+      types.add(resourceType(kind));
+    }
+    return List.copyOf(types);
   }
 
   /**

@@ -11,55 +11,27 @@ import io.github.scimkit.core.event.LifecycleEvent;
 import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.event.WriteHook;
 import io.github.scimkit.core.event.WriteOperation;
-import io.github.scimkit.core.mapping.ScimMapping;
-import io.github.scimkit.core.store.Attributes;
 import io.github.scimkit.core.store.ResourceRecord;
 import io.github.scimkit.core.store.TenantStores;
 import io.github.scimkit.core.tenant.ScimMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The collaborators every engine command shares: configuration, the per-kind support, the write
- * hook and the event dispatcher.
+ * The collaborators every engine command shares: configuration, the write hook and the event
+ * dispatcher.
  *
  * @param config the engine configuration
- * @param users the user support
- * @param groups the group support
  * @param hook the host's write hook
  * @param events the event and audit dispatcher
  * @param relay records events in the outbox and delivers them
  */
 public record EngineServices(
     EngineConfig config,
-    ResourceSupport users,
-    ResourceSupport groups,
     WriteHook hook,
     EventDispatcher events,
     OutboxRelay relay) {
-
-  /**
-   * Creates the services from a mapping.
-   *
-   * @param config the engine configuration
-   * @param mapping the mapping rules
-   * @param hook the host's write hook
-   * @param events the event and audit dispatcher
-   * @param relay the outbox relay
-   * @return the services
-   */
-  public static EngineServices of(
-      EngineConfig config, ScimMapping mapping, WriteHook hook, EventDispatcher events, OutboxRelay relay) {
-    return new EngineServices(
-        config,
-        new ResourceSupport(ResourceKind.USER, mapping.users()),
-        new ResourceSupport(ResourceKind.GROUP, mapping.groups()),
-        hook,
-        events,
-        relay);
-  }
 
   /**
    * Ends a unit of work's changes: records their events in the tenant's outbox, in the unit.
@@ -72,16 +44,6 @@ public record EngineServices(
    */
   public Outcome outcome(TenantStores stores, ResourceRecord record, List<LifecycleEvent> events) throws ScimException {
     return new Outcome(record, events, relay.record(stores, events));
-  }
-
-  /**
-   * Returns the support of a kind.
-   *
-   * @param kind users or groups
-   * @return the support
-   */
-  public ResourceSupport support(ResourceKind kind) {
-    return kind == ResourceKind.USER ? users : groups;
   }
 
   /**
@@ -148,26 +110,6 @@ public record EngineServices(
       checker.enable(SchemaChecker.Option.ALLOW_UNDEFINED_SUB_ATTRIBUTES);
     }
     return checker;
-  }
-
-  /**
-   * Merges freshly read mapped attributes with the host-owned attributes of the current record.
-   *
-   * @param support the kind
-   * @param current the record as stored
-   * @param mapped the attributes read from the request
-   * @return the complete new attributes
-   */
-  public Attributes merge(ResourceSupport support, ResourceRecord current, Attributes mapped) {
-    Set<String> owned = support.mapping().ownedRecordAttributes();
-    Attributes.Builder merged = Attributes.builder();
-    current.attributes().asMap().forEach((name, value) -> {
-      if (!owned.contains(name)) {
-        merged.set(name, value);
-      }
-    });
-    mapped.asMap().forEach(merged::set);
-    return merged.build();
   }
 
   /**

@@ -9,7 +9,6 @@ import com.unboundid.scim2.common.messages.PatchOperation;
 import com.unboundid.scim2.common.types.AttributeDefinition;
 import com.unboundid.scim2.server.utils.SchemaChecker;
 import io.github.scimkit.core.event.PendingWrite;
-import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.event.WriteOperation;
 import io.github.scimkit.core.internal.dialect.NormalizedPatchOperation;
 import io.github.scimkit.core.internal.dialect.PatchRequestReader;
@@ -68,7 +67,7 @@ public final class PatchCommand {
     List<PatchOperation> attributeOperations = new ArrayList<>();
     List<MemberChanges.Delta> deltas = new ArrayList<>();
     for (NormalizedPatchOperation operation : operations) {
-      if (support.kind() == ResourceKind.GROUP && MemberChanges.targetsMembers(operation)) {
+      if (support.hasMembers() && MemberChanges.targetsMembers(operation)) {
         deltas.add(MemberChanges.fromPatch(operation, services.config().maxMembersPerOperation()));
       } else {
         rejectReadOnly(support, operation);
@@ -121,7 +120,7 @@ public final class PatchCommand {
     }
     services.checkInput(support, after);
     Attributes mapped = support.mapping().read(new GenericScimResource(after), session.settings().mode());
-    Attributes merged = services.merge(support, current, mapped);
+    Attributes merged = support.merge(current, mapped);
     if (merged.equals(current.attributes())) {
       return current;
     }

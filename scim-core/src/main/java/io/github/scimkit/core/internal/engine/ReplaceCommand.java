@@ -6,7 +6,6 @@ import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import io.github.scimkit.core.event.PendingWrite;
-import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.event.WriteOperation;
 import io.github.scimkit.core.store.Attributes;
 import io.github.scimkit.core.store.MembershipChange;
@@ -23,8 +22,6 @@ import java.util.Set;
  * clears them, as one replace delta.
  */
 public final class ReplaceCommand {
-
-  private static final String ACTIVE = "active";
 
   private final EngineServices services;
 
@@ -53,7 +50,7 @@ public final class ReplaceCommand {
       throws ScimException {
     ObjectNode normalized = BodyReader.normalize(services, support, session, body);
     JsonNode memberNode = normalized.remove(MemberChanges.MEMBERS);
-    Optional<Set<String>> members = memberNode == null || support.kind() != ResourceKind.GROUP
+    Optional<Set<String>> members = memberNode == null || !support.hasMembers()
         ? Optional.empty()
         : Optional.of(MemberChanges.idsOf(memberNode, services.config().maxMembersPerOperation()));
     return ConcurrentChanges.run(ifMatch, services.config().maxPatchRetries(), () ->
@@ -64,12 +61,12 @@ public final class ReplaceCommand {
               .orElseThrow(() -> new ResourceNotFoundException("No resource with id " + id));
           ConcurrentChanges.check(ifMatch, current.version());
           ObjectNode desired = normalized.deepCopy();
-          keepActive(support, current, desired);
+          support.keepOmitted(current, desired);
           services.checkReplacement(support, desired, support.mapping().render(current).getObjectNode(),
               session.settings().mode());
           Attributes mapped = support.mapping().read(new GenericScimResource(desired), session.settings().mode());
           ResourceRecord record = current;
-          Attributes merged = services.merge(support, current, mapped);
+          Attributes merged = support.merge(current, mapped);
           if (!merged.equals(current.attributes())) {
             Attributes hooked = services.hook().beforeWrite(new PendingWrite(
                 session.context().tenantId(), support.kind(), WriteOperation.REPLACE, id,
@@ -86,16 +83,5 @@ public final class ReplaceCommand {
           }
           return services.outcome(stores, record, events.events());
         }));
-  }
-
-  /** A PUT that leaves out {@code active} keeps the stored value (Okta and OneLogin send partial bodies). */
-  private static void keepActive(ResourceSupport support, ResourceRecord current, ObjectNode desired) {
-    if (support.kind() != ResourceKind.USER || desired.has(ACTIVE)) {
-      return;
-    }
-    JsonNode active = support.mapping().render(current).getObjectNode().get(ACTIVE);
-    if (active != null) {
-      desired.set(ACTIVE, active);
-    }
   }
 }
