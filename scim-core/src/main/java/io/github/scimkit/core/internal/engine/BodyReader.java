@@ -47,7 +47,7 @@ final class BodyReader {
       throws ScimException {
     ObjectNode normalized = new ResourceBodyNormalizer(support.schema(), session.tolerances())
         .normalize(body.getObjectNode());
-    services.checkInput(support, normalized);
+    services.checks().checkInput(support, normalized);
     if (session.tolerances().allows(Tolerance.UNKNOWN_SCHEMA_URNS)) {
       declareSchemas(support, normalized);
     }
@@ -57,7 +57,7 @@ final class BodyReader {
   /** Checks a normalised body against the schema and reads its mapped attributes. */
   static Attributes attributes(EngineServices services, ResourceSupport support, Session session, ObjectNode normalized)
       throws ScimException {
-    services.checkBody(support, normalized, session.settings().mode());
+    services.checks().checkBody(support, normalized, session.settings().mode());
     return support.mapping().read(new GenericScimResource(normalized), session.settings().mode());
   }
 

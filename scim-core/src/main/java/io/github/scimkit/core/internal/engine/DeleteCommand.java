@@ -1,6 +1,5 @@
 package io.github.scimkit.core.internal.engine;
 
-import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import io.github.scimkit.core.event.PendingWrite;
 import io.github.scimkit.core.event.WriteOperation;
@@ -39,9 +38,7 @@ public final class DeleteCommand {
     return session.stores().inTransaction(stores -> {
       Instant now = services.now();
       ChangeEvents events = new ChangeEvents(session, support, now);
-      ResourceRecord current = support.findForUpdate(stores, id)
-          .orElseThrow(() -> new ResourceNotFoundException("No resource with id " + id));
-      ConcurrentChanges.check(ifMatch, current.version());
+      ResourceRecord current = Modification.current(stores, support, id, ifMatch);
       services.hook().beforeWrite(new PendingWrite(
           session.context().tenantId(), support.kind(), WriteOperation.DELETE, id,
           Optional.of(current), Optional.empty(), stores));
