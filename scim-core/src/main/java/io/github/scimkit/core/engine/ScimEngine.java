@@ -314,7 +314,9 @@ public final class ScimEngine implements AutoCloseable {
   }
 
   /**
-   * Streams a group's member ids in ascending order, reading the store one page at a time.
+   * Streams a group's member ids in ascending order, reading the store one page at a time. The
+   * first page is read at once: an unknown group fails here, and no separate read of the group
+   * is needed.
    *
    * @param context who asks, for which tenant
    * @param groupId the group
@@ -323,11 +325,10 @@ public final class ScimEngine implements AutoCloseable {
    */
   public Stream<String> members(RequestContext context, String groupId) throws ScimException {
     Session session = session(context);
-    TenantStores tenant = session.stores();
-    if (session.support(ResourceKind.GROUP).find(tenant, groupId).isEmpty()) {
+    if (!InputRule.storable(groupId)) {
       throw new ResourceNotFoundException("No Group with id " + groupId);
     }
-    return MemberPages.stream(tenant.groups(), groupId, config.maxPageSize());
+    return MemberPages.stream(session.stores().groups(), groupId, config.maxPageSize());
   }
 
   /**

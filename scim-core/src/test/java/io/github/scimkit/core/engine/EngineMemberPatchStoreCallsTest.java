@@ -10,6 +10,7 @@ import static org.mockito.Mockito.mockingDetails;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.utils.JsonUtils;
 import io.github.scimkit.core.request.RequestContext;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -33,7 +35,8 @@ import org.mockito.invocation.Invocation;
 
 /**
  * Counts the store calls of a member PATCH through spies on both stores: the group is read once,
- * and all the new member ids are checked with one batched {@link UserStore#existingIds} call.
+ * and all the new member ids are checked with one batched {@link UserStore#existingIds} call;
+ * streaming the members afterwards reads member pages only.
  */
 @DisplayName("A member PATCH reads the group once and checks all member ids in one store call")
 class EngineMemberPatchStoreCallsTest {
@@ -93,6 +96,25 @@ class EngineMemberPatchStoreCallsTest {
         .isInstanceOf(BadRequestException.class)
         .hasMessageContaining("no-such-user");
     assertThat(calls(users)).isEqualTo(Map.of("existingIds", 1));
+  }
+
+  @Test
+  @DisplayName("streaming the members reads one page per call and never the group record")
+  void membersReadNoGroupRecord() throws ScimException {
+    patch("{'op':'add','path':'members','value':[" + values() + "]}");
+    clearInvocations(users, groups);
+
+    try (Stream<String> members = engine.members(CONTEXT, group)) {
+      assertThat(members).containsExactlyInAnyOrderElementsOf(newMembers);
+    }
+    assertThat(calls(groups)).isEqualTo(Map.of("members", 1));
+  }
+
+  @Test
+  @DisplayName("streaming the members of an unknown group fails at once with 404")
+  void membersOfUnknownGroup() {
+    assertThatThrownBy(() -> engine.members(CONTEXT, "no-such-group"))
+        .isInstanceOf(ResourceNotFoundException.class);
   }
 
   private String values() {
