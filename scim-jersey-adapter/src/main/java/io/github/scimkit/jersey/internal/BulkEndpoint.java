@@ -40,7 +40,9 @@ public final class BulkEndpoint {
       operation.put("method", result.method());
       result.bulkId().ifPresent(bulkId -> operation.put("bulkId", bulkId));
       if (result.id().isPresent() && !result.failed()) {
-        String endpoint = result.resourceType().map(ResourceWriter::endpoint).orElse(GroupMemberEndpoints.ENDPOINT);
+        String endpoint = result.resourceType().isPresent()
+            ? request.runtime().engine().resourceType(result.resourceType().get()).endpoint()
+            : GroupMemberEndpoints.ENDPOINT;
         operation.put("location", request.location(endpoint, result.id().get()));
       }
       result.version().ifPresent(version -> operation.put("version", version));

@@ -82,12 +82,12 @@ public final class GroupMemberEndpoints {
     node.putArray("schemas").add(GroupMemberView.SCHEMA);
     node.put("id", view.id());
     ObjectNode group = node.putObject("group").put("value", view.groupId())
-        .put("$ref", request.location(ResourceWriter.endpoint(ResourceKind.GROUP), view.groupId()));
+        .put("$ref", request.location(endpoint(request, ResourceKind.GROUP), view.groupId()));
     if (view.groupDisplay() != null) {
       group.put("display", view.groupDisplay());
     }
     ObjectNode member = node.putObject("member").put("value", view.memberId())
-        .put("$ref", request.location(ResourceWriter.endpoint(ResourceKind.USER), view.memberId()))
+        .put("$ref", request.location(endpoint(request, ResourceKind.USER), view.memberId()))
         .put("type", GroupMemberView.MEMBER_TYPE);
     if (view.memberDisplay() != null) {
       member.put("display", view.memberDisplay());
@@ -98,6 +98,10 @@ public final class GroupMemberEndpoints {
         .put("lastModified", view.lastModified().toString())
         .put("location", request.location(ENDPOINT, view.id()));
     return node;
+  }
+
+  private static String endpoint(ScimRequest request, ResourceKind kind) {
+    return request.runtime().engine().resourceType(kind).endpoint();
   }
 
   private static Response ok(ScimRequest request, ObjectNode body) {

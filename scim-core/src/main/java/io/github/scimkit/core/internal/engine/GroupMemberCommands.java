@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * POST, GET and DELETE of GroupMember resources (draft-zollner-scim-group-members-01 §6). A
@@ -35,14 +36,17 @@ public final class GroupMemberCommands {
   private static final Set<String> ATTRIBUTES = Set.of("schemas", "group", "member", "id", "externalid", "meta");
 
   private final EngineServices services;
+  private final AuditedWrites writes;
 
   /**
    * Creates the commands.
    *
    * @param services the engine's collaborators
+   * @param writes audits the writes and hands their events to the relay
    */
-  public GroupMemberCommands(EngineServices services) {
+  public GroupMemberCommands(EngineServices services, AuditedWrites writes) {
     this.services = services;
+    this.writes = writes;
   }
 
   /**
@@ -67,20 +71,24 @@ public final class GroupMemberCommands {
     if (!type.isMissingNode() && !GroupMemberView.MEMBER_TYPE.equalsIgnoreCase(type.asText())) {
       throw BadRequestException.invalidValue("member.type must be User: groups do not nest");
     }
-    return write(session, groupId, WriteOperation.PATCH, 201, () -> session.stores().inTransaction(stores -> {
+    ResourceSupport groups = session.support(ResourceKind.GROUP);
+    AtomicReference<GroupMemberView> made = new AtomicReference<>();
+    writes.run(session, groups, WriteOperation.PATCH, groupId, 201, () -> session.stores().inTransaction(stores -> {
       Instant now = services.now();
-      ResourceRecord group = services.groups().find(stores, groupId)
+      ResourceRecord group = groups.find(stores, groupId)
           .orElseThrow(() -> BadRequestException.invalidValue("group.value: no Group with id " + groupId));
-      ResourceRecord user = services.users().find(stores, memberId)
+      ResourceRecord user = session.support(ResourceKind.USER).find(stores, memberId)
           .orElseThrow(() -> BadRequestException.invalidValue("member.value: no User with id " + memberId));
       MembershipResult result = stores.groups().addMembers(MembershipChange.of(groupId, Set.of(memberId), now));
       if (result.added().isEmpty()) {
         throw ResourceConflictException.uniqueness("User " + memberId + " is already a member of group " + groupId);
       }
-      ChangeEvents events = new ChangeEvents(session, services.groups(), now);
+      ChangeEvents events = new ChangeEvents(session, groups, now);
       events.membership(result);
-      return new Written(services.outcome(stores, result.group(), events.events()), view(group, user));
+      made.set(view(session, group, user));
+      return services.outcome(stores, result.group(), events.events());
     }));
+    return made.get();
   }
 
   /**
@@ -97,12 +105,12 @@ public final class GroupMemberCommands {
     if (!InputRule.storable(pair.groupId()) || !stores.groups().isMember(pair.groupId(), pair.memberId())) {
       throw notFound(id);
     }
-    Optional<ResourceRecord> group = services.groups().find(stores, pair.groupId());
-    Optional<ResourceRecord> user = services.users().find(stores, pair.memberId());
+    Optional<ResourceRecord> group = session.support(ResourceKind.GROUP).find(stores, pair.groupId());
+    Optional<ResourceRecord> user = session.support(ResourceKind.USER).find(stores, pair.memberId());
     if (group.isEmpty() || user.isEmpty()) {
       throw notFound(id);
     }
-    return view(group.get(), user.get());
+    return view(session, group.get(), user.get());
   }
 
   /**
@@ -114,9 +122,10 @@ public final class GroupMemberCommands {
    */
   public void delete(Session session, String id) throws ScimException {
     GroupMemberIds.Pair pair = GroupMemberIds.parse(id).orElseThrow(() -> notFound(id));
-    write(session, pair.groupId(), WriteOperation.PATCH, 204, () -> session.stores().inTransaction(stores -> {
+    ResourceSupport groups = session.support(ResourceKind.GROUP);
+    writes.run(session, groups, WriteOperation.PATCH, pair.groupId(), 204, () -> session.stores().inTransaction(stores -> {
       Instant now = services.now();
-      if (services.groups().find(stores, pair.groupId()).isEmpty()) {
+      if (groups.find(stores, pair.groupId()).isEmpty()) {
         throw notFound(id);
       }
       MembershipResult result = stores.groups()
@@ -124,9 +133,9 @@ public final class GroupMemberCommands {
       if (result.removed().isEmpty()) {
         throw notFound(id);
       }
-      ChangeEvents events = new ChangeEvents(session, services.groups(), now);
+      ChangeEvents events = new ChangeEvents(session, groups, now);
       events.membership(result);
-      return new Written(services.outcome(stores, result.group(), events.events()), null);
+      return services.outcome(stores, result.group(), events.events());
     }));
   }
 
@@ -150,14 +159,16 @@ public final class GroupMemberCommands {
   /**
    * Returns the resource of a membership.
    *
+   * @param session the request's session, whose mappings give the displays
    * @param group the group's record
    * @param user the user's record
    * @return the view
    */
-  GroupMemberView view(ResourceRecord group, ResourceRecord user) {
+  static GroupMemberView view(Session session, ResourceRecord group, ResourceRecord user) {
     Instant created = group.created().isAfter(user.created()) ? group.created() : user.created();
-    return new GroupMemberView(GroupMemberIds.of(group.id(), user.id()), group.id(), display(services.groups(), group),
-        user.id(), display(services.users(), user), created, created);
+    return new GroupMemberView(GroupMemberIds.of(group.id(), user.id()), group.id(),
+        display(session.support(ResourceKind.GROUP), group), user.id(), display(session.support(ResourceKind.USER), user),
+        created, created);
   }
 
   private static String display(ResourceSupport support, ResourceRecord record) {
@@ -192,29 +203,5 @@ public final class GroupMemberCommands {
         throw BadRequestException.invalidSyntax("GroupMember has no attribute " + name);
       }
     }
-  }
-
-  /** A committed write's outcome and the membership to answer with. */
-  private record Written(Outcome outcome, GroupMemberView view) {}
-
-  /** A unit of work that writes a membership. */
-  @FunctionalInterface
-  private interface Work {
-    Written run() throws ScimException;
-  }
-
-  /** Runs a write, audits it as a change of the group, and hands its events to the relay. */
-  private GroupMemberView write(Session session, String groupId, WriteOperation operation, int status, Work work)
-      throws ScimException {
-    Written written;
-    try {
-      written = work.run();
-    } catch (ScimException e) {
-      services.audit(session, ResourceKind.GROUP, operation, Optional.of(groupId), e.getScimError().getStatus());
-      throw e;
-    }
-    services.audit(session, ResourceKind.GROUP, operation, Optional.of(groupId), status);
-    services.relay().afterCommit(session.stores(), written.outcome().events(), written.outcome().recorded());
-    return written.view();
   }
 }

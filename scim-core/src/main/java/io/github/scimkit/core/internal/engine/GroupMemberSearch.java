@@ -9,6 +9,7 @@ import com.unboundid.scim2.common.filters.EqualFilter;
 import com.unboundid.scim2.common.filters.Filter;
 import io.github.scimkit.core.internal.dialect.FilterParser;
 import io.github.scimkit.core.resource.GroupMemberView;
+import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.store.MemberQuery;
 import io.github.scimkit.core.store.ResourceRecord;
 import io.github.scimkit.core.store.ResultPage;
@@ -41,19 +42,16 @@ public final class GroupMemberSearch {
   private static final AttributeRef MEMBER = new AttributeRef("member", "value");
 
   private final EngineServices services;
-  private final GroupMemberCommands commands;
   private final CursorCodec cursors;
 
   /**
    * Creates the search.
    *
    * @param services the engine's collaborators
-   * @param commands the commands, which build the resources
    * @param cursors signs and checks cursors
    */
-  public GroupMemberSearch(EngineServices services, GroupMemberCommands commands, CursorCodec cursors) {
+  public GroupMemberSearch(EngineServices services, CursorCodec cursors) {
     this.services = services;
-    this.commands = commands;
     this.cursors = cursors;
   }
 
@@ -105,9 +103,9 @@ public final class GroupMemberSearch {
     String after = cursorMode && !cursor.get().isEmpty()
         ? cursors.decode(cursor.get(), session.context().tenantId(), hash, count) : null;
     Page page = selection.groupId() != null && selection.memberId() == null
-        ? byGroup(session.stores(), selection.groupId(), count == 0 ? PageRequest.countOnly()
+        ? byGroup(session, session.stores(), selection.groupId(), count == 0 ? PageRequest.countOnly()
             : cursorMode ? PageRequest.keyset(after, count) : PageRequest.offset(startIndex - 1, count))
-        : byMember(session.stores(), selection, cursorMode, after, cursorMode ? 0 : startIndex - 1, count);
+        : byMember(session, session.stores(), selection, cursorMode, after, cursorMode ? 0 : startIndex - 1, count);
     return new Result(page.views(), page.total(),
         page.next().map(token -> cursors.encode(session.context().tenantId(), hash, count, token)));
   }
@@ -115,8 +113,8 @@ public final class GroupMemberSearch {
   /** A page before its cursor is signed. */
   private record Page(List<GroupMemberView> views, OptionalLong total, Optional<String> next) {}
 
-  private Page byGroup(TenantStores stores, String groupId, PageRequest request) throws ScimException {
-    Optional<ResourceRecord> group = services.groups().find(stores, groupId);
+  private Page byGroup(Session session, TenantStores stores, String groupId, PageRequest request) throws ScimException {
+    Optional<ResourceRecord> group = session.support(ResourceKind.GROUP).find(stores, groupId);
     if (group.isEmpty()) {
       return new Page(List.of(), OptionalLong.of(0), Optional.empty());
     }
@@ -135,7 +133,7 @@ public final class GroupMemberSearch {
     for (String memberId : memberIds) {
       ResourceRecord user = users.get(memberId);
       if (user != null) {
-        views.add(commands.view(group.get(), user));
+        views.add(GroupMemberCommands.view(session, group.get(), user));
       }
     }
     return new Page(views, total, next);
@@ -156,10 +154,10 @@ public final class GroupMemberSearch {
     return users;
   }
 
-  private Page byMember(TenantStores stores, Selection selection, boolean cursor, String after, long skip, int count)
+  private Page byMember(Session session, TenantStores stores, Selection selection, boolean cursor, String after, long skip, int count)
       throws ScimException {
     String memberId = selection.memberId();
-    Optional<ResourceRecord> user = services.users().find(stores, memberId);
+    Optional<ResourceRecord> user = session.support(ResourceKind.USER).find(stores, memberId);
     if (user.isEmpty()) {
       return new Page(List.of(), OptionalLong.of(0), Optional.empty());
     }
@@ -174,7 +172,7 @@ public final class GroupMemberSearch {
     long total = groups.size();
     List<GroupMemberView> views = new ArrayList<>();
     for (ResourceRecord group : groups.subList((int) Math.min(skip, total), (int) Math.min(skip + count, total))) {
-      views.add(commands.view(group, user.get()));
+      views.add(GroupMemberCommands.view(session, group, user.get()));
     }
     Optional<String> next = cursor && count > 0 && total > count ? Optional.of(views.get(views.size() - 1).groupId()) : Optional.empty();
     return new Page(views, cursor ? OptionalLong.empty() : OptionalLong.of(total), next);
