@@ -1,9 +1,12 @@
 package io.github.scimkit.jersey.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import io.github.scimkit.core.mapping.ScimUrns;
 import io.github.scimkit.core.resource.UserGroup;
 import io.github.scimkit.core.resource.ResourceView;
 import io.github.scimkit.core.resource.ResourceKind;
@@ -14,22 +17,27 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Writes resources as JSON: sets {@code meta.location}, adds a user's {@code groups} (looked up
- * once per page with {@link #prefetchGroups}), applies the projection, and streams a group's
- * members from the store page by page, never holding them all.
+ * Writes resources as JSON: sets {@code meta.location}, adds a user's {@code groups} and fills
+ * the enterprise {@code manager.displayName} (each looked up once per page with {@link
+ * #prefetch}), applies the projection, and streams a group's members from the store page by
+ * page, never holding them all.
  */
 public final class ResourceWriter {
 
   private static final String MEMBERS = "members";
   private static final String GROUPS = "groups";
+  private static final Path MANAGER_DISPLAY =
+      Path.root(ScimUrns.ENTERPRISE_USER).attribute("manager").attribute("displayName");
 
   private final ScimRequest request;
   private final Projection projection;
   private Map<String, List<UserGroup>> groups;
+  private Map<String, String> managerNames;
 
   /**
    * Creates a writer for one request.
@@ -63,16 +71,22 @@ public final class ResourceWriter {
   }
 
   /**
-   * Looks up the {@code groups} of the users among the views with one engine call, unless the
-   * projection leaves {@code groups} out; {@link #write} then uses them.
+   * Looks up the {@code groups} of the users among the views, and the display names of their
+   * managers, with one engine call each, leaving out what the projection does not return; {@link
+   * #write} then uses them.
    *
    * @param views the page about to be written
-   * @throws IOException when the lookup fails
+   * @throws IOException when a lookup fails
    */
-  public void prefetchGroups(List<ResourceView> views) throws IOException {
+  public void prefetch(List<ResourceView> views) throws IOException {
     Set<String> users = new HashSet<>();
-    views.stream().filter(view -> view.kind() == ResourceKind.USER).forEach(view -> users.add(view.id()));
+    Set<String> managers = new HashSet<>();
+    views.stream().filter(view -> view.kind() == ResourceKind.USER).forEach(view -> {
+      users.add(view.id());
+      managerId(view.resource().getObjectNode()).ifPresent(managers::add);
+    });
     groups = groupsOf(users);
+    managerNames = managerNames(managers);
   }
 
   private Map<String, List<UserGroup>> groupsOf(Set<String> users) throws IOException {
@@ -83,6 +97,38 @@ public final class ResourceWriter {
       return request.runtime().engine().groupsOf(request.context(), users);
     } catch (ScimException e) {
       throw new IOException("Reading the groups of " + users.size() + " users failed", e);
+    }
+  }
+
+  private Map<String, String> managerNames(Set<String> managers) throws IOException {
+    if (managers.isEmpty() || !projection.returns(MANAGER_DISPLAY)) {
+      return Map.of();
+    }
+    try {
+      return request.runtime().engine().managerNames(request.context(), managers);
+    } catch (ScimException e) {
+      throw new IOException("Reading the names of " + managers.size() + " managers failed", e);
+    }
+  }
+
+  /** The id in a rendered user's enterprise {@code manager.value}, if any. */
+  private static Optional<String> managerId(ObjectNode user) {
+    JsonNode value = user.path(ScimUrns.ENTERPRISE_USER).path("manager").path("value");
+    return value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
+  }
+
+  /** Sets {@code manager.displayName} to the manager's current display name, when it is known. */
+  private void fillManagerName(ObjectNode user) throws IOException {
+    Optional<String> managerId = managerId(user);
+    if (managerId.isEmpty()) {
+      return;
+    }
+    if (managerNames == null) {
+      managerNames = managerNames(Set.of(managerId.get()));
+    }
+    String name = managerNames.get(managerId.get());
+    if (name != null) {
+      ((ObjectNode) user.path(ScimUrns.ENTERPRISE_USER).path("manager")).put("displayName", name);
     }
   }
 
@@ -99,10 +145,13 @@ public final class ResourceWriter {
     if (view.kind() == ResourceKind.USER && projection.returns(GROUPS)) {
       addGroups(node, view.id());
     }
+    if (view.kind() == ResourceKind.USER) {
+      fillManagerName(node);
+    }
     projection.apply(view.resource());
     generator.writeStartObject();
-    for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-      Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> field = fields.next();
+    for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = fields.next();
       generator.writeFieldName(field.getKey());
       generator.writeTree(field.getValue());
     }

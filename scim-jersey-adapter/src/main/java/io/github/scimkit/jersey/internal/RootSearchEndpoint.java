@@ -90,7 +90,7 @@ public final class RootSearchEndpoint {
         for (SearchResults page : pages) {
           try (page) {
             List<ResourceView> views = page.resources().toList();
-            userWriter.prefetchGroups(views);
+            userWriter.prefetch(views);
             for (ResourceView view : views) {
               (view.kind() == ResourceKind.USER ? userWriter : groupWriter).write(generator, view);
             }
