@@ -43,8 +43,9 @@ public final class DefaultMappings {
   /**
    * The canonical {@code type} values published for {@code entitlements}, {@code roles} and
    * {@code x509Certificates}, to which RFC 7643 gives none: the generic examples of RFC 7643
-   * §2.4 ({@code work}, {@code home}) and the {@code other} of its own lists. Like every canonical
-   * value they are suggestions (RFC 7643 §7): other values are accepted and kept in both modes.
+   * §2.4 ({@code work}, {@code home}) and the {@code other} of its own lists. As for every
+   * canonical value, strict mode refuses other values and lenient mode keeps them (RFC 7643 §7
+   * calls them suggestions).
    */
   public static final List<String> GENERIC_TYPES = List.of("work", "home", "other");
 

@@ -217,7 +217,7 @@ public record MappingRule(
 
     /**
      * Sets the canonical values of one sub-attribute, keeping the others as they are: what
-     * /Schemas publishes for, say, {@code roles.type}. Values outside them are still accepted.
+     * /Schemas publishes for, say, {@code roles.type}. Strict mode refuses values outside them.
      *
      * @param subAttribute the sub-attribute's name, such as {@code type}
      * @param values the canonical values

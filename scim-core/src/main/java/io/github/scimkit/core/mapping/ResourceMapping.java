@@ -64,6 +64,8 @@ public final class ResourceMapping {
   private final ResourceRenderer renderer;
   private final ResourceReader reader;
   private final FilterTranslator filters;
+  /** {@link #resourceType} without canonical values, built on first use; a race builds it twice. */
+  private volatile ResourceTypeDefinition suggested;
   private final SortTranslator sorts;
   private final List<Derivation> derivations;
 
@@ -245,6 +247,19 @@ public final class ResourceMapping {
    */
   public SchemaChecker newSchemaChecker() {
     return new SchemaChecker(resourceType);
+  }
+
+  /**
+   * Returns a new schema checker that accepts values outside canonical values, for lenient mode:
+   * RFC 7643 §7 makes them suggestions; {@link #newSchemaChecker()} refuses such values.
+   *
+   * @return the checker
+   */
+  public SchemaChecker newSuggestedValuesSchemaChecker() {
+    if (suggested == null) {
+      suggested = SuggestedValues.withoutCanonicalValues(resourceType);
+    }
+    return new SchemaChecker(suggested);
   }
 
   /**
