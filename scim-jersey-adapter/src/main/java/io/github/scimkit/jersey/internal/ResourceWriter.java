@@ -9,7 +9,7 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import io.github.scimkit.core.mapping.ScimUrns;
 import io.github.scimkit.core.resource.UserGroup;
 import io.github.scimkit.core.resource.ResourceView;
-import io.github.scimkit.core.resource.ResourceKind;
+import io.github.scimkit.core.engine.ResourceType;
 import io.github.scimkit.core.projection.Projection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,23 +51,17 @@ public final class ResourceWriter {
   }
 
   /**
-   * Returns the endpoint of a kind.
-   *
-   * @param kind users or groups
-   * @return {@code Users} or {@code Groups}
-   */
-  public static String endpoint(ResourceKind kind) {
-    return kind == ResourceKind.USER ? "Users" : "Groups";
-  }
-
-  /**
    * Returns a resource's address.
    *
    * @param view the resource
    * @return the absolute address
    */
   public String location(ResourceView view) {
-    return request.location(endpoint(view.kind()), view.id());
+    return request.location(type(view).endpoint(), view.id());
+  }
+
+  private ResourceType type(ResourceView view) {
+    return request.runtime().engine().resourceType(view.kind());
   }
 
   /**
@@ -81,10 +75,12 @@ public final class ResourceWriter {
   public void prefetch(List<ResourceView> views) throws IOException {
     Set<String> users = new HashSet<>();
     Set<String> managers = new HashSet<>();
-    views.stream().filter(view -> view.kind() == ResourceKind.USER).forEach(view -> {
-      users.add(view.id());
+    for (ResourceView view : views) {
+      if (type(view).showsGroups()) {
+        users.add(view.id());
+      }
       managerId(view.resource().getObjectNode()).ifPresent(managers::add);
-    });
+    }
     groups = groupsOf(users);
     managerNames = managerNames(managers);
   }
@@ -142,12 +138,11 @@ public final class ResourceWriter {
   public void write(JsonGenerator generator, ResourceView view) throws IOException {
     ObjectNode node = view.resource().getObjectNode();
     ((ObjectNode) node.path("meta")).put("location", location(view));
-    if (view.kind() == ResourceKind.USER && projection.returns(GROUPS)) {
+    ResourceType type = type(view);
+    if (type.showsGroups() && projection.returns(GROUPS)) {
       addGroups(node, view.id());
     }
-    if (view.kind() == ResourceKind.USER) {
-      fillManagerName(node);
-    }
+    fillManagerName(node);
     projection.apply(view.resource());
     generator.writeStartObject();
     for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
@@ -155,7 +150,7 @@ public final class ResourceWriter {
       generator.writeFieldName(field.getKey());
       generator.writeTree(field.getValue());
     }
-    if (view.kind() == ResourceKind.GROUP && projection.returns(MEMBERS)) {
+    if (type.hasMembers() && projection.returns(MEMBERS)) {
       writeMembers(generator, view.id());
     }
     generator.writeEndObject();
