@@ -113,16 +113,17 @@ public final class ResourceWriter {
     return value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
   }
 
-  /** Sets {@code manager.displayName} to the manager's current display name, when it is known. */
+  /**
+   * Sets {@code manager.displayName} to the manager's current display name, when it is known:
+   * from the page's lookup, or for a resource written without {@link #prefetch}, its own.
+   */
   private void fillManagerName(ObjectNode user) throws IOException {
     Optional<String> managerId = managerId(user);
     if (managerId.isEmpty()) {
       return;
     }
-    if (managerNames == null) {
-      managerNames = managerNames(Set.of(managerId.get()));
-    }
-    String name = managerNames.get(managerId.get());
+    Map<String, String> names = managerNames != null ? managerNames : managerNames(Set.of(managerId.get()));
+    String name = names.get(managerId.get());
     if (name != null) {
       ((ObjectNode) user.path(ScimUrns.ENTERPRISE_USER).path("manager")).put("displayName", name);
     }
