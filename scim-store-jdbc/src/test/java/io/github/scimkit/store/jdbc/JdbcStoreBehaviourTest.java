@@ -148,8 +148,8 @@ abstract class JdbcStoreBehaviourTest {
 
     assertThat(two).containsExactlyInAnyOrderEntriesOf(Map.of("m1", "Boss 1", "m2", "Boss 2"));
     assertThat(twenty).hasSize(20).containsEntry("m17", "Boss 17");
-    assertThat(forTwo).hasSize(1);
     assertThat(forTwenty).hasSameSizeAs(forTwo);
+    assertThat(forTwenty).filteredOn(execution -> execution.sql.contains("scim_resource")).hasSize(1);
   }
 
   /** Leaves out the outbox recovery that a new engine runs on its own thread at any moment. */
