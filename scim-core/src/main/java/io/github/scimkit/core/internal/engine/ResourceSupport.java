@@ -1,10 +1,12 @@
 package io.github.scimkit.core.internal.engine;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.types.SchemaResource;
 import io.github.scimkit.core.resource.EntityTags;
+import io.github.scimkit.core.resource.ResourceForm;
 import io.github.scimkit.core.resource.ResourceView;
 import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.internal.dialect.ResourceSchema;
@@ -12,6 +14,7 @@ import io.github.scimkit.core.mapping.ResourceMapping;
 import io.github.scimkit.core.store.RecordStore;
 import io.github.scimkit.core.store.ResourceRecord;
 import io.github.scimkit.core.store.TenantStores;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +27,7 @@ public final class ResourceSupport {
   private final ResourceKind kind;
   private final ResourceMapping mapping;
   private final ResourceSchema schema;
+  private final ResourceForm form = new Form();
 
   /**
    * Creates the support for one kind.
@@ -102,18 +106,40 @@ public final class ResourceSupport {
   }
 
   /**
-   * Returns a record's SCIM form, with {@code meta} but without location and members.
+   * Returns a record's SCIM form, with {@code meta} but without members; rendered when the caller
+   * asks for it.
    *
    * @param record the record
    * @return the view
    */
   public ResourceView view(ResourceRecord record) {
-    GenericScimResource resource = mapping.render(record);
-    ObjectNode meta = resource.getObjectNode().putObject("meta");
-    meta.put("resourceType", mapping.name());
-    meta.put("created", record.created().toString());
-    meta.put("lastModified", record.lastModified().toString());
-    meta.put("version", EntityTags.of(record.version()));
-    return new ResourceView(kind, record, resource);
+    return new ResourceView(kind, record, form);
+  }
+
+  /** The kind's SCIM form: the mapping's attributes, then {@code meta}. */
+  private final class Form implements ResourceForm {
+
+    @Override
+    public GenericScimResource render(ResourceRecord record) {
+      GenericScimResource resource = mapping.render(record);
+      ObjectNode meta = resource.getObjectNode().putObject("meta");
+      meta.put("resourceType", mapping.name());
+      meta.put("created", record.created().toString());
+      meta.put("lastModified", record.lastModified().toString());
+      meta.put("version", EntityTags.of(record.version()));
+      return resource;
+    }
+
+    @Override
+    public void writeFields(ResourceRecord record, String location, JsonGenerator generator) throws IOException {
+      mapping.write(record, generator);
+      generator.writeObjectFieldStart("meta");
+      generator.writeStringField("resourceType", mapping.name());
+      generator.writeStringField("created", record.created().toString());
+      generator.writeStringField("lastModified", record.lastModified().toString());
+      generator.writeStringField("version", EntityTags.of(record.version()));
+      generator.writeStringField("location", location);
+      generator.writeEndObject();
+    }
   }
 }
