@@ -23,9 +23,10 @@ import java.util.OptionalInt;
  * groups, honouring every SearchRequest member as the per-type search does: {@code filter},
  * {@code sortBy} and {@code sortOrder}, {@code startIndex} and {@code count}, {@code attributes}
  * and {@code excludedAttributes}. A filter that names an attribute only one type has matches
- * nothing of the other type; a filter that neither type understands is a 400. Likewise each type
- * is sorted by {@code sortBy}, and a type that cannot sort by it keeps its default order; users
- * always come before groups, so the order is not one sort across both types.
+ * nothing of the other type; a filter that neither type understands is a 400. Without {@code
+ * sortBy}, users come before groups, each in id order; with it, the results of both types are
+ * sorted together and paged once ({@link MergedSort}), a type that cannot sort by the attribute
+ * counting as holding no value for it.
  */
 public final class RootSearchEndpoint {
 
@@ -61,20 +62,13 @@ public final class RootSearchEndpoint {
     if (usersTotal < 0 && groupsTotal < 0) {
       throw BadRequestException.invalidFilter("No resource type understands the filter " + query.filter().orElse(""));
     }
-    List<SearchResults> pages = new ArrayList<>();
-    long offset = startIndex - 1;
-    int remaining = count;
-    long userCount = Math.max(0, usersTotal);
-    if (usersTotal > 0 && offset < userCount && remaining > 0) {
-      SearchResults page = page(request, ResourceKind.USER, userQuery, offset + 1, remaining);
-      pages.add(page);
-      remaining -= page.itemsPerPage();
-    }
-    if (groupsTotal > 0 && remaining > 0) {
-      pages.add(page(request, ResourceKind.GROUP, groupQuery, Math.max(0, offset - userCount) + 1, remaining));
-    }
-    long total = userCount + Math.max(0, groupsTotal);
-    int items = pages.stream().mapToInt(SearchResults::itemsPerPage).sum();
+    long total = Math.max(0, usersTotal) + Math.max(0, groupsTotal);
+    List<ResourceView> views = query.sortBy().isPresent()
+        ? new MergedSort(query.sortBy().get(), query.descending(), config.maxPageSize()).page(
+            source(request, ResourceKind.USER, userQuery, mapping.users(), usersTotal),
+            source(request, ResourceKind.GROUP, groupQuery, mapping.groups(), groupsTotal), startIndex, count)
+        : concatenated(request, userQuery, usersTotal, groupQuery, groupsTotal, startIndex, count);
+    int items = views.size();
     ResourceWriter userWriter = new ResourceWriter(request, users);
     ResourceWriter groupWriter = new ResourceWriter(request, groups);
     StreamingOutput out = stream -> {
@@ -87,20 +81,45 @@ public final class RootSearchEndpoint {
         generator.writeNumberField("itemsPerPage", items);
         generator.writeNumberField("startIndex", startIndex);
         generator.writeArrayFieldStart("Resources");
-        for (SearchResults page : pages) {
-          try (page) {
-            List<ResourceView> views = page.resources().toList();
-            userWriter.prefetchGroups(views);
-            for (ResourceView view : views) {
-              (view.kind() == ResourceKind.USER ? userWriter : groupWriter).write(generator, view);
-            }
-          }
+        userWriter.prefetchGroups(views);
+        for (ResourceView view : views) {
+          (view.kind() == ResourceKind.USER ? userWriter : groupWriter).write(generator, view);
         }
         generator.writeEndArray();
         generator.writeEndObject();
       }
     };
     return Response.ok(out, ScimJson.SCIM_JSON).build();
+  }
+
+  /** Users from {@code startIndex}, then groups, each in its own order. */
+  private static List<ResourceView> concatenated(ScimRequest request, Query userQuery, long usersTotal,
+      Query groupQuery, long groupsTotal, long startIndex, int count) throws ScimException {
+    List<ResourceView> views = new ArrayList<>();
+    long offset = startIndex - 1;
+    long userCount = Math.max(0, usersTotal);
+    if (usersTotal > 0 && offset < userCount && count > 0) {
+      views.addAll(read(request, ResourceKind.USER, userQuery, offset + 1, count));
+    }
+    if (groupsTotal > 0 && views.size() < count) {
+      views.addAll(read(request, ResourceKind.GROUP, groupQuery, Math.max(0, offset - userCount) + 1,
+          count - views.size()));
+    }
+    return views;
+  }
+
+  /** One type's side of a merged sort. */
+  private static MergedSort.Source source(ScimRequest request, ResourceKind kind, Query query, ResourceMapping mapping,
+      long total) {
+    return new MergedSort.Source((start, count) -> read(request, kind, query, start, count), mapping,
+        query.sortBy().isPresent(), Math.max(0, total));
+  }
+
+  private static List<ResourceView> read(ScimRequest request, ResourceKind kind, Query query, long startIndex,
+      int count) throws ScimException {
+    try (SearchResults page = page(request, kind, query, startIndex, count)) {
+      return page.resources().toList();
+    }
   }
 
   /** The query for one type: without its sort when the type cannot sort by the attribute. */
