@@ -107,6 +107,7 @@ class ContainerErrorsTest {
       String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
       assertThat(answer).as("the whole answer, then the end of the stream").startsWith("HTTP/1.1 " + status + " ")
           .endsWith("}");
+      assertThat(answer.toLowerCase(Locale.ROOT)).as("no client may reuse the connection").contains("\r\nconnection: close\r\n");
       byte[] chunk = new byte[16 * 1024];
       for (int i = 0; i < 32; i++) {
         out.write(chunk);

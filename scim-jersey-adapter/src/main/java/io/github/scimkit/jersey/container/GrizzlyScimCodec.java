@@ -121,8 +121,10 @@ final class GrizzlyScimCodec extends HttpServerFilter {
   protected HttpContent customizeErrorResponse(HttpResponsePacket response) {
     ContainerError error = ContainerError.refused(response.getStatus(), "Grizzly", "unparseable request");
     // Straight into the headers: a response to a request line that never parsed skips the
-    // content type the codec otherwise adds from setContentType.
+    // content type and the Connection header the codec otherwise adds. Without "close" a client
+    // would put the connection back in its pool and send its next request into the closing one.
     response.getHeaders().setValue(Header.ContentType).setString(ScimJson.SCIM_JSON);
+    response.getHeaders().setValue(Header.Connection).setString("close");
     response.setHeader(ErrorBodies.CORRELATION_HEADER, error.correlationId());
     response.setHeader(ErrorBodies.NOSNIFF_HEADER, ErrorBodies.NOSNIFF);
     response.setContentLength(error.body().length);
