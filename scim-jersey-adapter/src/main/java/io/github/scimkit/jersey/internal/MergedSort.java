@@ -66,25 +66,30 @@ final class MergedSort {
   /**
    * Returns one page of the merged order.
    *
-   * @param first the first type's reader and mapping, or empty when it has no results
-   * @param second the second type's
+   * @param sources each type's side
    * @param startIndex the 1-based position of the page
    * @param count the page size
    * @return the page
    * @throws ScimException when a search fails
    */
-  List<ResourceView> page(Source first, Source second, long startIndex, int count) throws ScimException {
-    Cursor left = new Cursor(first);
-    Cursor right = new Cursor(second);
+  List<ResourceView> page(List<Source> sources, long startIndex, int count) throws ScimException {
+    List<Cursor> cursors = new ArrayList<>();
+    for (Source source : sources) {
+      cursors.add(new Cursor(source));
+    }
     Comparator<Keyed> order = order();
     List<ResourceView> page = new ArrayList<>(Math.max(0, count));
-    for (long position = 1; page.size() < count && (left.hasNext() || right.hasNext()); position++) {
-      Keyed next;
-      if (!right.hasNext() || left.hasNext() && order.compare(left.peek(), right.peek()) <= 0) {
-        next = left.next();
-      } else {
-        next = right.next();
+    for (long position = 1; page.size() < count; position++) {
+      Cursor least = null;
+      for (Cursor cursor : cursors) {
+        if (cursor.hasNext() && (least == null || order.compare(cursor.peek(), least.peek()) < 0)) {
+          least = cursor;
+        }
       }
+      if (least == null) {
+        break;
+      }
+      Keyed next = least.next();
       if (position >= startIndex) {
         page.add(next.view());
       }

@@ -9,7 +9,7 @@ import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import io.github.scimkit.core.resource.UserGroup;
 import io.github.scimkit.core.resource.ResourceView;
-import io.github.scimkit.core.resource.ResourceKind;
+import io.github.scimkit.core.engine.ResourceType;
 import io.github.scimkit.core.projection.Projection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,23 +47,17 @@ public final class ResourceWriter {
   }
 
   /**
-   * Returns the endpoint of a kind.
-   *
-   * @param kind users or groups
-   * @return {@code Users} or {@code Groups}
-   */
-  public static String endpoint(ResourceKind kind) {
-    return kind == ResourceKind.USER ? "Users" : "Groups";
-  }
-
-  /**
    * Returns a resource's address.
    *
    * @param view the resource
    * @return the absolute address
    */
   public String location(ResourceView view) {
-    return request.location(endpoint(view.kind()), view.id());
+    return request.location(type(view).endpoint(), view.id());
+  }
+
+  private ResourceType type(ResourceView view) {
+    return request.runtime().engine().resourceType(view.kind());
   }
 
   /**
@@ -75,7 +69,7 @@ public final class ResourceWriter {
    */
   public void prefetchGroups(List<ResourceView> views) throws IOException {
     Set<String> users = new HashSet<>();
-    views.stream().filter(view -> view.kind() == ResourceKind.USER).forEach(view -> users.add(view.id()));
+    views.stream().filter(view -> type(view).showsGroups()).forEach(view -> users.add(view.id()));
     groups = groupsOf(users);
   }
 
@@ -99,8 +93,8 @@ public final class ResourceWriter {
    * @throws IOException when writing fails
    */
   public void write(JsonGenerator generator, ResourceView view) throws IOException {
-    List<UserGroup> userGroups = view.kind() == ResourceKind.USER && projection.returns(GROUPS)
-        ? groupsOf(view.id()) : List.of();
+    ResourceType type = type(view);
+    List<UserGroup> userGroups = type.showsGroups() && projection.returns(GROUPS) ? groupsOf(view.id()) : List.of();
     generator.writeStartObject();
     if (projection.trimsNothing()) {
       view.writeFields(location(view), generator);
@@ -122,7 +116,7 @@ public final class ResourceWriter {
         generator.writeTree(field.getValue());
       }
     }
-    if (view.kind() == ResourceKind.GROUP && projection.returns(MEMBERS)) {
+    if (type.hasMembers() && projection.returns(MEMBERS)) {
       writeMembers(generator, view.id());
     }
     generator.writeEndObject();

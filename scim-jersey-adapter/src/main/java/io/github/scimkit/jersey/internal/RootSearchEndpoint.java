@@ -6,6 +6,7 @@ import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import io.github.scimkit.core.resource.ResourceView;
 import com.unboundid.scim2.common.Path;
+import io.github.scimkit.core.engine.ResourceType;
 import io.github.scimkit.core.engine.SearchParameters;
 import io.github.scimkit.core.engine.SearchResults;
 import io.github.scimkit.core.mapping.ResourceMapping;
@@ -14,19 +15,22 @@ import io.github.scimkit.core.resource.ResourceKind;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * POST /.search at the root (RFC 7644 §3.4.3): one index-paged search across users and then
- * groups, honouring every SearchRequest member as the per-type search does: {@code filter},
- * {@code sortBy} and {@code sortOrder}, {@code startIndex} and {@code count}, {@code attributes}
- * and {@code excludedAttributes}. A filter that names an attribute only one type has matches
- * nothing of the other type; a filter that neither type understands is a 400. Without {@code
- * sortBy}, users come before groups, each in id order; with it, the results of both types are
- * sorted together and paged once ({@link MergedSort}), a type that cannot sort by the attribute
- * counting as holding no value for it.
+ * POST /.search at the root (RFC 7644 §3.4.3): one index-paged search across users and groups,
+ * honouring every SearchRequest member as the per-type search does: {@code filter}, {@code
+ * sortBy} and {@code sortOrder}, {@code startIndex} and {@code count}, {@code attributes} and
+ * {@code excludedAttributes}. A filter that names an attribute only one type has matches nothing
+ * of the other type; a filter that neither type understands is a 400. Without {@code sortBy},
+ * users come before groups, each in id order; with it, the results of both types are sorted
+ * together and paged once ({@link MergedSort}), a type that cannot sort by the attribute counting
+ * as holding no value for it.
  */
 public final class RootSearchEndpoint {
 
@@ -45,45 +49,54 @@ public final class RootSearchEndpoint {
         JsonFields.text(body, "sortOrder").map("descending"::equalsIgnoreCase).orElse(false));
     Optional<String> attributes = JsonFields.paths(body, "attributes");
     Optional<String> excluded = JsonFields.paths(body, "excludedAttributes");
-    var mapping = request.runtime().engine().mapping();
-    Projection users = Projection.of(mapping.users(), attributes, excluded);
-    Projection groups = Projection.of(mapping.groups(), attributes, excluded);
     long startIndex = Math.max(1, JsonFields.number(body, "startIndex").orElse(1L));
     var config = request.runtime().engine().config();
     int count = (int) Math.min(config.maxPageSize(), Math.max(0, JsonFields.number(body, "count").orElse((long) config.defaultPageSize())));
 
-    Query userQuery = sortable(mapping.users(), query);
-    Query groupQuery = sortable(mapping.groups(), query);
-    if (query.sortBy().isPresent() && userQuery.sortBy().isEmpty() && groupQuery.sortBy().isEmpty()) {
+    List<ResourceType> types = request.runtime().engine().resourceTypes();
+    List<Query> queries = new ArrayList<>();
+    for (ResourceType type : types) {
+      queries.add(sortable(type.mapping(), query));
+    }
+    if (query.sortBy().isPresent() && queries.stream().allMatch(typed -> typed.sortBy().isEmpty())) {
       throw BadRequestException.invalidValue("No resource type can sort by " + query.sortBy().get());
     }
-    long usersTotal = total(request, ResourceKind.USER, userQuery);
-    long groupsTotal = total(request, ResourceKind.GROUP, groupQuery);
-    if (usersTotal < 0 && groupsTotal < 0) {
+    long[] totals = new long[types.size()];
+    for (int i = 0; i < types.size(); i++) {
+      totals[i] = total(request, types.get(i).kind(), queries.get(i));
+    }
+    if (Arrays.stream(totals).allMatch(typeTotal -> typeTotal < 0)) {
       throw BadRequestException.invalidFilter("No resource type understands the filter " + query.filter().orElse(""));
     }
-    long total = Math.max(0, usersTotal) + Math.max(0, groupsTotal);
+    long total = Arrays.stream(totals).map(typeTotal -> Math.max(0, typeTotal)).sum();
+    List<MergedSort.Source> sources = new ArrayList<>();
+    for (int i = 0; i < types.size(); i++) {
+      sources.add(source(request, types.get(i), queries.get(i), totals[i]));
+    }
     List<ResourceView> views = query.sortBy().isPresent()
-        ? new MergedSort(query.sortBy().get(), query.descending(), config.maxPageSize()).page(
-            source(request, ResourceKind.USER, userQuery, mapping.users(), usersTotal),
-            source(request, ResourceKind.GROUP, groupQuery, mapping.groups(), groupsTotal), startIndex, count)
-        : concatenated(request, userQuery, usersTotal, groupQuery, groupsTotal, startIndex, count);
+        ? new MergedSort(query.sortBy().get(), query.descending(), config.maxPageSize()).page(sources, startIndex, count)
+        : concatenated(sources, startIndex, count);
     int items = views.size();
-    ResourceWriter userWriter = new ResourceWriter(request, users);
-    ResourceWriter groupWriter = new ResourceWriter(request, groups);
+    Map<ResourceKind, ResourceWriter> writers = new EnumMap<>(ResourceKind.class);
+    for (ResourceType type : types) {
+      writers.put(type.kind(), new ResourceWriter(request, Projection.of(type.mapping(), attributes, excluded)));
+    }
+    long listed = total;
     StreamingOutput out = stream -> {
       try (JsonGenerator generator = request.runtime().json().generator(stream)) {
         generator.writeStartObject();
         generator.writeArrayFieldStart("schemas");
         generator.writeString(LIST_RESPONSE_URN);
         generator.writeEndArray();
-        generator.writeNumberField("totalResults", total);
+        generator.writeNumberField("totalResults", listed);
         generator.writeNumberField("itemsPerPage", items);
         generator.writeNumberField("startIndex", startIndex);
         generator.writeArrayFieldStart("Resources");
-        userWriter.prefetchGroups(views);
+        for (Map.Entry<ResourceKind, ResourceWriter> writer : writers.entrySet()) {
+          writer.getValue().prefetchGroups(views.stream().filter(view -> view.kind() == writer.getKey()).toList());
+        }
         for (ResourceView view : views) {
-          (view.kind() == ResourceKind.USER ? userWriter : groupWriter).write(generator, view);
+          writers.get(view.kind()).write(generator, view);
         }
         generator.writeEndArray();
         generator.writeEndObject();
@@ -92,34 +105,27 @@ public final class RootSearchEndpoint {
     return Response.ok(out, ScimJson.SCIM_JSON).build();
   }
 
-  /** Users from {@code startIndex}, then groups, each in its own order. */
-  private static List<ResourceView> concatenated(ScimRequest request, Query userQuery, long usersTotal,
-      Query groupQuery, long groupsTotal, long startIndex, int count) throws ScimException {
+  /** Each type's results from {@code startIndex} on, one type after the other, each in id order. */
+  private static List<ResourceView> concatenated(List<MergedSort.Source> sources, long startIndex, int count)
+      throws ScimException {
     List<ResourceView> views = new ArrayList<>();
     long offset = startIndex - 1;
-    long userCount = Math.max(0, usersTotal);
-    if (usersTotal > 0 && offset < userCount && count > 0) {
-      views.addAll(read(request, ResourceKind.USER, userQuery, offset + 1, count));
-    }
-    if (groupsTotal > 0 && views.size() < count) {
-      views.addAll(read(request, ResourceKind.GROUP, groupQuery, Math.max(0, offset - userCount) + 1,
-          count - views.size()));
+    for (MergedSort.Source source : sources) {
+      if (source.total() > 0 && offset < source.total() && views.size() < count) {
+        views.addAll(source.reader().read(offset + 1, count - views.size()));
+      }
+      offset = Math.max(0, offset - source.total());
     }
     return views;
   }
 
-  /** One type's side of a merged sort. */
-  private static MergedSort.Source source(ScimRequest request, ResourceKind kind, Query query, ResourceMapping mapping,
-      long total) {
-    return new MergedSort.Source((start, count) -> read(request, kind, query, start, count), mapping,
-        query.sortBy().isPresent(), Math.max(0, total));
-  }
-
-  private static List<ResourceView> read(ScimRequest request, ResourceKind kind, Query query, long startIndex,
-      int count) throws ScimException {
-    try (SearchResults page = page(request, kind, query, startIndex, count)) {
-      return page.resources().toList();
-    }
+  /** One type's results, read a page at a time in the type's order. */
+  private static MergedSort.Source source(ScimRequest request, ResourceType type, Query query, long total) {
+    return new MergedSort.Source((start, count) -> {
+      try (SearchResults page = page(request, type.kind(), query, start, count)) {
+        return page.resources().toList();
+      }
+    }, type.mapping(), query.sortBy().isPresent(), Math.max(0, total));
   }
 
   /** The query for one type: without its sort when the type cannot sort by the attribute. */
