@@ -3,7 +3,9 @@ package io.github.scimkit.jersey.internal;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import io.github.scimkit.core.mapping.ScimUrns;
@@ -24,8 +26,9 @@ import java.util.stream.Stream;
 /**
  * Writes resources as JSON: sets {@code meta.location}, adds a user's {@code groups} and fills
  * the enterprise {@code manager.displayName} (each looked up once per page with {@link
- * #prefetch}), applies the projection, and streams a group's members from the store page by
- * page, never holding them all.
+ * #prefetch}), applies the projection, and streams a group's
+ * members from the store page by page, never holding them all. Without a projection to apply, a
+ * resource goes from its record straight to the generator, with no tree in between.
  */
 public final class ResourceWriter {
 
@@ -79,21 +82,10 @@ public final class ResourceWriter {
       if (type(view).showsGroups()) {
         users.add(view.id());
       }
-      managerId(view.resource().getObjectNode()).ifPresent(managers::add);
+      managerId(view).ifPresent(managers::add);
     }
     groups = groupsOf(users);
     managerNames = managerNames(managers);
-  }
-
-  private Map<String, List<UserGroup>> groupsOf(Set<String> users) throws IOException {
-    if (users.isEmpty() || !projection.returns(GROUPS)) {
-      return Map.of();
-    }
-    try {
-      return request.runtime().engine().groupsOf(request.context(), users);
-    } catch (ScimException e) {
-      throw new IOException("Reading the groups of " + users.size() + " users failed", e);
-    }
   }
 
   private Map<String, String> managerNames(Set<String> managers) throws IOException {
@@ -107,49 +99,70 @@ public final class ResourceWriter {
     }
   }
 
-  /** The id in a rendered user's enterprise {@code manager.value}, if any. */
-  private static Optional<String> managerId(ObjectNode user) {
-    JsonNode value = user.path(ScimUrns.ENTERPRISE_USER).path("manager").path("value");
+  /** The id in a user's enterprise {@code manager.value}, if any. */
+  private static Optional<String> managerId(ResourceView view) {
+    JsonNode value = view.resource().getObjectNode().path(ScimUrns.ENTERPRISE_USER).path("manager").path("value");
     return value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
   }
 
   /**
-   * Sets {@code manager.displayName} to the manager's current display name, when it is known:
-   * from the page's lookup, or for a resource written without {@link #prefetch}, its own.
+   * The manager's current display name, when it is known: from the page's lookup, or for a
+   * resource written without {@link #prefetch}, its own.
    */
-  private void fillManagerName(ObjectNode user) throws IOException {
-    Optional<String> managerId = managerId(user);
+  private Optional<String> managerName(ResourceView view) throws IOException {
+    Optional<String> managerId = managerId(view);
     if (managerId.isEmpty()) {
-      return;
+      return Optional.empty();
     }
     Map<String, String> names = managerNames != null ? managerNames : managerNames(Set.of(managerId.get()));
-    String name = names.get(managerId.get());
-    if (name != null) {
-      ((ObjectNode) user.path(ScimUrns.ENTERPRISE_USER).path("manager")).put("displayName", name);
+    return Optional.ofNullable(names.get(managerId.get()));
+  }
+
+  private Map<String, List<UserGroup>> groupsOf(Set<String> users) throws IOException {
+    if (users.isEmpty() || !projection.returns(GROUPS)) {
+      return Map.of();
+    }
+    try {
+      return request.runtime().engine().groupsOf(request.context(), users);
+    } catch (ScimException e) {
+      throw new IOException("Reading the groups of " + users.size() + " users failed", e);
     }
   }
 
   /**
-   * Writes one resource.
+   * Writes one resource: straight from its record when the projection trims nothing, else
+   * through its tree, which the projection trims.
    *
    * @param generator where to write
    * @param view the resource
    * @throws IOException when writing fails
    */
   public void write(JsonGenerator generator, ResourceView view) throws IOException {
-    ObjectNode node = view.resource().getObjectNode();
-    ((ObjectNode) node.path("meta")).put("location", location(view));
     ResourceType type = type(view);
-    if (type.showsGroups() && projection.returns(GROUPS)) {
-      addGroups(node, view.id());
-    }
-    fillManagerName(node);
-    projection.apply(view.resource());
+    List<UserGroup> userGroups = type.showsGroups() && projection.returns(GROUPS) ? groupsOf(view.id()) : List.of();
+    Optional<String> managerName = managerName(view);
     generator.writeStartObject();
-    for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = fields.next();
-      generator.writeFieldName(field.getKey());
-      generator.writeTree(field.getValue());
+    if (projection.trimsNothing() && managerName.isEmpty()) {
+      view.writeFields(location(view), generator);
+      if (!userGroups.isEmpty()) {
+        generator.writeFieldName(GROUPS);
+        generator.writeTree(groupsArray(userGroups));
+      }
+    } else {
+      GenericScimResource resource = view.resource();
+      ObjectNode node = resource.getObjectNode();
+      ((ObjectNode) node.path("meta")).put("location", location(view));
+      if (!userGroups.isEmpty()) {
+        node.set(GROUPS, groupsArray(userGroups));
+      }
+      managerName.ifPresent(name ->
+          ((ObjectNode) node.path(ScimUrns.ENTERPRISE_USER).path("manager")).put("displayName", name));
+      projection.apply(resource);
+      for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        generator.writeFieldName(field.getKey());
+        generator.writeTree(field.getValue());
+      }
     }
     if (type.hasMembers() && projection.returns(MEMBERS)) {
       writeMembers(generator, view.id());
@@ -157,15 +170,15 @@ public final class ResourceWriter {
     generator.writeEndObject();
   }
 
-  private void addGroups(ObjectNode node, String userId) throws IOException {
+  private List<UserGroup> groupsOf(String userId) throws IOException {
     if (groups == null) {
       groups = groupsOf(Set.of(userId));
     }
-    List<UserGroup> userGroups = groups.getOrDefault(userId, List.of());
-    if (userGroups.isEmpty()) {
-      return;
-    }
-    ArrayNode array = node.putArray(GROUPS);
+    return groups.getOrDefault(userId, List.of());
+  }
+
+  private ArrayNode groupsArray(List<UserGroup> userGroups) {
+    ArrayNode array = JsonNodeFactory.instance.arrayNode();
     for (UserGroup group : userGroups) {
       ObjectNode element = array.addObject().put("value", group.value())
           .put("$ref", request.location("Groups", group.value()));
@@ -174,6 +187,7 @@ public final class ResourceWriter {
       }
       element.put("type", UserGroup.DIRECT);
     }
+    return array;
   }
 
   private void writeMembers(JsonGenerator generator, String groupId) throws IOException {
