@@ -56,6 +56,11 @@ public final class RootSearchEndpoint {
     int count = (int) Math.min(config.maxPageSize(), Math.max(0, JsonFields.number(body, "count").orElse((long) config.defaultPageSize())));
 
     List<ResourceType> types = request.runtime().engine().resourceTypes();
+    // Every refusal comes before the first page is opened: an open page holds a store connection.
+    Map<ResourceKind, ResourceWriter> writers = new EnumMap<>(ResourceKind.class);
+    for (ResourceType type : types) {
+      writers.put(type.kind(), new ResourceWriter(request, Projection.of(type.mapping(), attributes, excluded)));
+    }
     List<Query> queries = new ArrayList<>();
     for (ResourceType type : types) {
       queries.add(sortable(type.mapping(), query));
@@ -85,10 +90,6 @@ public final class RootSearchEndpoint {
       total += typeTotal;
     }
     int items = pages.stream().mapToInt(page -> page.results().itemsPerPage()).sum();
-    Map<ResourceKind, ResourceWriter> writers = new EnumMap<>(ResourceKind.class);
-    for (ResourceType type : types) {
-      writers.put(type.kind(), new ResourceWriter(request, Projection.of(type.mapping(), attributes, excluded)));
-    }
     long listed = total;
     StreamingOutput out = stream -> {
       try (JsonGenerator generator = request.runtime().json().generator(stream)) {
