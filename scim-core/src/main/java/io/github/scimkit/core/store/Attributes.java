@@ -142,16 +142,6 @@ public final class Attributes extends NamedValues {
   }
 
   /**
-   * Returns a complex value.
-   *
-   * @param name the attribute name
-   * @return the value, or empty when absent or not complex
-   */
-  public Optional<ComplexValue> getComplex(String name) {
-    return typed(name, ComplexValue.class);
-  }
-
-  /**
    * Returns the values of an attribute as a list: its list, a single value as a one-element
    * list, or an empty list when absent.
    *
