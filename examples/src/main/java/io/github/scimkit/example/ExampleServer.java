@@ -1,6 +1,8 @@
 package io.github.scimkit.example;
 
 import io.github.scimkit.core.engine.ScimEngine;
+import io.github.scimkit.core.event.AsyncAuditSink;
+import io.github.scimkit.core.event.AuditSink;
 import io.github.scimkit.core.event.LoggingAuditSink;
 import io.github.scimkit.core.mapping.ScimMapping;
 import io.github.scimkit.core.profile.IdpProfiles;
@@ -47,8 +49,16 @@ public final class ExampleServer implements AutoCloseable {
   /** How long in-flight requests may take to finish after a stop was asked for. */
   static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
 
+  /**
+   * How many audit records may wait for the log. A full queue makes the request's own thread write
+   * its record ({@link AsyncAuditSink.Overflow#CALLER_RUNS}), counted and reported in a WARN line, so
+   * a record is never dropped.
+   */
+  static final int AUDIT_QUEUE = 8_192;
+
   private final Storage storage;
   private final ScimEngine engine;
+  private final AsyncAuditSink audit;
   private final HttpServer http;
   private final Organizations organizations;
   private final String baseUrl;
@@ -57,11 +67,12 @@ public final class ExampleServer implements AutoCloseable {
   private final Optional<Organizations.ScimCredentials> newKey;
   private final Optional<String> newAdminToken;
 
-  private ExampleServer(Storage storage, ScimEngine engine, HttpServer http, Organizations organizations,
-      String baseUrl, int port, Optional<Organizations.FirstStart> firstStart,
+  private ExampleServer(Storage storage, ScimEngine engine, AsyncAuditSink audit, HttpServer http,
+      Organizations organizations, String baseUrl, int port, Optional<Organizations.FirstStart> firstStart,
       Optional<Organizations.ScimCredentials> newKey, Optional<String> newAdminToken) {
     this.storage = storage;
     this.engine = engine;
+    this.audit = audit;
     this.http = http;
     this.organizations = organizations;
     this.baseUrl = baseUrl;
@@ -89,10 +100,12 @@ public final class ExampleServer implements AutoCloseable {
     Storage storage = Storage.open(config);
     HttpServer http = null;
     ScimEngine engine = null;
+    AsyncAuditSink audit = AsyncAuditSink.start(new LoggingAuditSink(), AUDIT_QUEUE,
+        AsyncAuditSink.Overflow.CALLER_RUNS);
     try {
       String[] base = {config.baseUrl().orElse(null)};
       Organizations organizations = organizations(storage, () -> base[0]);
-      engine = engine(storage, organizations);
+      engine = engine(storage, organizations, audit);
       ScimFeature scim = ScimFeature.builder(engine, new ApiKeyAuthenticator(storage.apiKeys))
           .basePath("scim/v2/{tenant}")
           .build();
@@ -127,7 +140,8 @@ public final class ExampleServer implements AutoCloseable {
       if (adminToken.isPresent()) {
         LOG.info("A new admin token replaces the old one, which no longer works");
       }
-      return new ExampleServer(storage, engine, http, organizations, base[0], port, first, rotated, adminToken);
+      return new ExampleServer(storage, engine, audit, http, organizations, base[0], port, first, rotated,
+          adminToken);
     } catch (RuntimeException | Error e) {
       if (http != null) {
         http.shutdownNow();
@@ -135,6 +149,7 @@ public final class ExampleServer implements AutoCloseable {
       if (engine != null) {
         engine.close();
       }
+      audit.close();
       storage.close();
       throw e;
     }
@@ -146,15 +161,16 @@ public final class ExampleServer implements AutoCloseable {
 
   /**
    * The engine: ScimKit's default mapping and profiles, the member lifecycle hook and the outbox
-   * listener, which the engine's transactional outbox feeds at least once.
+   * listener, which the engine's transactional outbox feeds at least once; audit records go to
+   * {@code audit}.
    */
-  static ScimEngine engine(Storage storage, Organizations organizations) {
+  static ScimEngine engine(Storage storage, Organizations organizations, AuditSink audit) {
     ScimEngine.Builder builder = ScimEngine.builder()
         .stores(storage.stores)
         .mapping(MAPPING)
         .profiles(PROFILES)
         .writeHook(TestHooks.slowWrites(new MemberLifecycleHook()))
-        .auditSink(new LoggingAuditSink());
+        .auditSink(audit);
     TestHooks.haltAfterCommit().ifPresent(builder::listener);
     return builder.listener(new OutboxListener(organizations)).build();
   }
@@ -227,7 +243,8 @@ public final class ExampleServer implements AutoCloseable {
    * Stops in order: the HTTP server stops accepting connections and lets requests in flight finish
    * for up to {@link #SHUTDOWN_GRACE} (those still running then are cut off, their transactions
    * rolled back); then the engine stops delivering lifecycle events (undelivered ones stay in the
-   * outbox for the next start); then the database closes.
+   * outbox for the next start); then the audit queue is written out to the log; then the database
+   * closes.
    */
   @Override
   public void close() {
@@ -242,7 +259,11 @@ public final class ExampleServer implements AutoCloseable {
       try {
         engine.close();
       } finally {
-        storage.close();
+        try {
+          audit.close();
+        } finally {
+          storage.close();
+        }
       }
     }
   }

@@ -27,6 +27,7 @@ import io.github.scimkit.core.internal.engine.ReplaceCommand;
 import io.github.scimkit.core.internal.engine.ResourceSupport;
 import io.github.scimkit.core.internal.engine.SchemaChecks;
 import io.github.scimkit.core.internal.engine.Session;
+import io.github.scimkit.core.internal.engine.ManagerNames;
 import io.github.scimkit.core.internal.engine.UserGroups;
 import io.github.scimkit.core.mapping.ScimMapping;
 import io.github.scimkit.core.profile.IdpProfile;
@@ -40,7 +41,6 @@ import io.github.scimkit.core.store.StoreProvider;
 import io.github.scimkit.core.store.TenantStores;
 import io.github.scimkit.core.tenant.TenantSettings;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,8 +75,8 @@ public final class ScimEngine implements AutoCloseable {
   private final StoreProvider stores;
   private final ScimMapping mapping;
   private final EngineConfig config;
-  private final IdpProfiles profiles;
   private final ProfileSupports profileSupports;
+  private final Sessions sessions;
   private final OutboxRelay relay;
   private final AuditedWrites writes;
   private final CreateCommand create;
@@ -91,8 +91,8 @@ public final class ScimEngine implements AutoCloseable {
     this.stores = builder.stores;
     this.mapping = builder.mapping;
     this.config = builder.config;
-    this.profiles = builder.profiles;
     this.profileSupports = ProfileSupports.of(builder.mapping, builder.profiles, builder.config);
+    this.sessions = new Sessions(builder.stores, builder.profiles, profileSupports);
     EventDispatcher dispatcher = new EventDispatcher(builder.listeners, builder.auditSink);
     this.relay = new OutboxRelay(builder.stores, dispatcher, builder.outboxRetry, Clock.systemUTC());
     this.writes = new AuditedWrites(dispatcher, relay, builder.config.clock());
@@ -104,7 +104,7 @@ public final class ScimEngine implements AutoCloseable {
     this.search = new SearchCommand(builder.config);
     this.bulk = new BulkCommand(builder.config.maxBulkOperations());
     GroupMemberCommands memberCommands = new GroupMemberCommands(services, writes);
-    this.groupMembers = new GroupMembers(builder.config, this::session, memberCommands,
+    this.groupMembers = new GroupMembers(builder.config, sessions::open, memberCommands,
         new GroupMemberSearch(services, CursorCodec.of(builder.config)));
     relay.recoverInBackground();
   }
@@ -157,11 +157,7 @@ public final class ScimEngine implements AutoCloseable {
    * @return the resource types
    */
   public List<ResourceType> resourceTypes() {
-    List<ResourceType> types = new ArrayList<>();
-    for (ResourceKind kind : ResourceKind.values()) {
-      types.add(resourceType(kind));
-    }
-    return List.copyOf(types);
+    return Stream.of(ResourceKind.values()).map(this::resourceType).toList();
   }
 
   /**
@@ -205,7 +201,7 @@ public final class ScimEngine implements AutoCloseable {
    * @throws ScimException when the body is invalid, a unique value is taken, or the hook vetoes
    */
   public ResourceView create(RequestContext context, ResourceKind kind, GenericScimResource body) throws ScimException {
-    Session session = session(context);
+    Session session = sessions.open(context);
     ResourceSupport support = session.support(kind);
     return writes.run(session, support, WriteOperation.CREATE, null, 201,
         () -> create.execute(session, support, GroupMemberRules.withoutMetadata(config, kind, body)));
@@ -221,7 +217,7 @@ public final class ScimEngine implements AutoCloseable {
    * @throws ScimException 404 when there is no such resource
    */
   public ResourceView get(RequestContext context, ResourceKind kind, String id) throws ScimException {
-    Session session = session(context);
+    Session session = sessions.open(context);
     ResourceSupport support = session.support(kind);
     ResourceRecord record = support.find(session.stores(), id)
         .orElseThrow(() -> new ResourceNotFoundException("No " + support.mapping().name() + " with id " + id));
@@ -242,7 +238,7 @@ public final class ScimEngine implements AutoCloseable {
   public ResourceView replace(
       RequestContext context, ResourceKind kind, String id, GenericScimResource body, OptionalLong ifMatch)
       throws ScimException {
-    Session session = session(context);
+    Session session = sessions.open(context);
     ResourceSupport support = session.support(kind);
     return writes.run(session, support, WriteOperation.REPLACE, id, 200,
         () -> replace.execute(session, support, id, GroupMemberRules.withoutMetadata(config, kind, body), ifMatch));
@@ -262,7 +258,7 @@ public final class ScimEngine implements AutoCloseable {
   public ResourceView patch(
       RequestContext context, ResourceKind kind, String id, GenericScimResource request, OptionalLong ifMatch)
       throws ScimException {
-    Session session = session(context);
+    Session session = sessions.open(context);
     ResourceSupport support = session.support(kind);
     return writes.run(session, support, WriteOperation.PATCH, id, 200, () -> {
       GroupMemberRules.checkPatch(config, kind, request);
@@ -280,7 +276,7 @@ public final class ScimEngine implements AutoCloseable {
    * @throws ScimException 404 or 412
    */
   public void delete(RequestContext context, ResourceKind kind, String id, OptionalLong ifMatch) throws ScimException {
-    Session session = session(context);
+    Session session = sessions.open(context);
     ResourceSupport support = session.support(kind);
     writes.run(session, support, WriteOperation.DELETE, id, 204, () -> delete.execute(session, support, id, ifMatch));
   }
@@ -303,24 +299,19 @@ public final class ScimEngine implements AutoCloseable {
    */
   public SearchResults search(RequestContext context, ResourceKind kind, SearchParameters parameters)
       throws ScimException {
-    Session session = session(context);
+    Session session = sessions.open(context);
     return search.execute(session, session.support(kind), parameters);
   }
 
   /**
    * Carries out a bulk request (RFC 7644 §3.7).
    *
-   * <p>Operations run in an order in which every {@code bulkId:} reference can be resolved: a
-   * POST runs before the operations that reference its bulkId, wherever the client listed it; the
-   * others keep their order. Each operation is one engine call, so one unit of work, audited and
-   * published like a single request; the bulk request as a whole is not atomic. A failed operation
-   * does not stop the others until {@code failOnErrors} operations have failed; then the rest are
-   * neither run nor listed.
-   *
-   * <p>Per-operation errors are results, not exceptions: 405 for a method that does not fit the
-   * path, 400 {@code invalidPath} for an unknown path, 409 {@code invalidValue} for a reference
-   * that cannot be resolved (an unknown bulkId, one whose POST failed, or a cycle of references),
-   * and whatever the single call would answer (400, 404, 409, 412).
+   * <p>A POST runs before the operations that reference its {@code bulkId:}; the others keep their
+   * order. Each operation is one unit of work, audited like a single request; the bulk request as a
+   * whole is not atomic, and stops after {@code failOnErrors} failures (the rest are not listed).
+   * Per-operation errors are results: 405 for a method that does not fit the path, 400 {@code
+   * invalidPath}, 409 {@code invalidValue} for an unresolvable bulkId (unknown, failed or cyclic),
+   * and whatever the single call would answer.
    *
    * @param context who asks, for which tenant
    * @param request the operations and {@code failOnErrors}
@@ -330,7 +321,7 @@ public final class ScimEngine implements AutoCloseable {
    *     failOnErrors} is below 1; 404 when there is no such tenant
    */
   public BulkResponse bulk(RequestContext context, BulkRequest request) throws ScimException {
-    session(context);
+    sessions.open(context);
     return bulk.execute(this, context, request);
   }
 
@@ -345,7 +336,7 @@ public final class ScimEngine implements AutoCloseable {
    * @throws ScimException 404 when there is no such group
    */
   public Stream<String> members(RequestContext context, String groupId) throws ScimException {
-    Session session = session(context);
+    Session session = sessions.open(context);
     if (!InputRule.storable(groupId)) {
       throw new ResourceNotFoundException("No Group with id " + groupId);
     }
@@ -362,18 +353,23 @@ public final class ScimEngine implements AutoCloseable {
    * @throws ScimException 404 when there is no such tenant, or when the store fails
    */
   public Map<String, List<UserGroup>> groupsOf(RequestContext context, Set<String> userIds) throws ScimException {
-    Session session = session(context);
+    Session session = sessions.open(context);
     return UserGroups.lookUp(session.stores().groups(), session.support(ResourceKind.GROUP).mapping(), userIds);
   }
 
-  private Session session(RequestContext context) throws ScimException {
-    Optional<TenantStores> found = InputRule.storable(context.tenantId())
-        ? stores.tenant(context.tenantId()) : Optional.empty();
-    TenantStores tenant = found.orElseThrow(() -> new ResourceNotFoundException("No tenant " + context.tenantId()));
-    TenantSettings settings = tenant.settings();
-    IdpProfile profile = profiles.resolve(settings.idpProfile());
-    return new Session(context, tenant, settings, profiles.tolerances(settings, context), profile,
-        profileSupports.of(profile));
+  /**
+   * Returns the display names of users named as managers, for the read-only enterprise {@code
+   * manager.displayName}, with one store search for all the ids: the HTTP layer asks once per
+   * page of users.
+   *
+   * @param context who asks, for which tenant
+   * @param managerIds the ids the users' {@code manager.value} hold
+   * @return each existing manager's {@code displayName}; empty when the mapping keeps neither
+   * @throws ScimException 404 when there is no such tenant, or when the store fails
+   */
+  public Map<String, String> managerNames(RequestContext context, Set<String> managerIds) throws ScimException {
+    Session session = sessions.open(context);
+    return ManagerNames.lookUp(session.stores().users(), session.support(ResourceKind.USER).mapping(), managerIds);
   }
 
   /**
