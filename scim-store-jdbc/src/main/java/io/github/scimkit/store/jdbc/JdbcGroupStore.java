@@ -219,7 +219,7 @@ final class JdbcGroupStore extends JdbcRecordStore implements GroupStore {
           page instanceof PageRequest.Keyset
               ? position -> PageTokens.encode(List.of("m1", groupId, position == null ? "^" : ">" + position))
               : null,
-          after);
+          after, provider.rowsReadCounter());
     } catch (SQLException e) {
       lease.close();
       throw SqlErrors.map(e);

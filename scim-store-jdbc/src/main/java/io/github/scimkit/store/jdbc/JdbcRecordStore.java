@@ -221,7 +221,7 @@ abstract class JdbcRecordStore implements RecordStore {
           },
           limit, total,
           page instanceof PageRequest.Keyset ? position -> encode(fingerprint, (SortSql.Position) position) : null,
-          start);
+          start, provider.rowsReadCounter());
     } catch (SQLException e) {
       lease.close();
       throw SqlErrors.map(e);
@@ -284,10 +284,12 @@ abstract class JdbcRecordStore implements RecordStore {
     return new Sql().append("SELECT COUNT(*) FROM ").append(where.from()).append(" WHERE ").append(where.where());
   }
 
-  private static long count(Connection connection, FilterSql.Query where) throws SQLException {
+  /** Counts the matching records; the rows counted are rows read ({@link JdbcStoreProvider#rowsRead()}). */
+  private long count(Connection connection, FilterSql.Query where) throws SQLException {
     try (PreparedStatement select = prepare(connection, countQuery(where));
         ResultSet row = select.executeQuery()) {
       row.next();
+      provider.rowsReadCounter().add(row.getLong(1));
       return row.getLong(1);
     }
   }

@@ -7,6 +7,7 @@ import io.github.scimkit.testkit.EngineSafetyContract;
 import io.github.scimkit.testkit.EventOutboxContract;
 import io.github.scimkit.testkit.GroupStoreContract;
 import io.github.scimkit.testkit.UserStoreContract;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 
@@ -27,6 +28,11 @@ abstract class JdbcStoreContracts {
     protected TenantStores newTenant() {
       return database().newTenant();
     }
+
+    @Override
+    protected OptionalLong searchWork() {
+      return OptionalLong.of(database().provider().rowsRead());
+    }
   }
 
   @Nested
@@ -35,6 +41,11 @@ abstract class JdbcStoreContracts {
     @Override
     protected TenantStores newTenant() {
       return database().newTenant();
+    }
+
+    @Override
+    protected OptionalLong searchWork() {
+      return OptionalLong.of(database().provider().rowsRead());
     }
   }
 
