@@ -38,7 +38,7 @@ class MemberLifecycleTest {
   void setUp() {
     storage = Storage.open(ExampleConfig.defaults().withStore(ExampleConfig.MEMORY));
     organizations = ExampleServer.organizations(storage, () -> "http://example.test");
-    engine = ExampleServer.engine(storage, organizations);
+    engine = ExampleServer.engine(storage, organizations, new ShutdownGate());
     org = organizations.create("Acme").id();
     organizations.enableScim(org);
     context = RequestContext.of(org, "test");
