@@ -1,6 +1,8 @@
 package io.github.scimkit.example;
 
 import io.github.scimkit.core.engine.ScimEngine;
+import io.github.scimkit.core.event.AsyncAuditSink;
+import io.github.scimkit.core.event.AuditSink;
 import io.github.scimkit.core.event.LoggingAuditSink;
 import io.github.scimkit.core.mapping.ScimMapping;
 import io.github.scimkit.core.profile.IdpProfiles;
@@ -55,8 +57,16 @@ public final class ExampleServer implements AutoCloseable {
    */
   static final Duration CUT_OFF_ANSWER = Duration.ofSeconds(15);
 
+  /**
+   * How many audit records may wait for the log. A full queue makes the request's own thread write
+   * its record ({@link AsyncAuditSink.Overflow#CALLER_RUNS}), counted and reported in a WARN line, so
+   * a record is never dropped.
+   */
+  static final int AUDIT_QUEUE = 8_192;
+
   private final Storage storage;
   private final ScimEngine engine;
+  private final AsyncAuditSink audit;
   private final HttpServer http;
   private final Organizations organizations;
   private final String baseUrl;
@@ -66,12 +76,13 @@ public final class ExampleServer implements AutoCloseable {
   private final Optional<String> newAdminToken;
   private final ShutdownGate gate;
 
-  private ExampleServer(Storage storage, ShutdownGate gate, ScimEngine engine, HttpServer http,
+  private ExampleServer(Storage storage, ShutdownGate gate, ScimEngine engine, AsyncAuditSink audit, HttpServer http,
       Organizations organizations, String baseUrl, int port, Optional<Organizations.FirstStart> firstStart,
       Optional<Organizations.ScimCredentials> newKey, Optional<String> newAdminToken) {
     this.storage = storage;
     this.gate = gate;
     this.engine = engine;
+    this.audit = audit;
     this.http = http;
     this.organizations = organizations;
     this.baseUrl = baseUrl;
@@ -100,10 +111,12 @@ public final class ExampleServer implements AutoCloseable {
     ShutdownGate gate = new ShutdownGate();
     HttpServer http = null;
     ScimEngine engine = null;
+    AsyncAuditSink audit = AsyncAuditSink.start(new LoggingAuditSink(), AUDIT_QUEUE,
+        AsyncAuditSink.Overflow.CALLER_RUNS);
     try {
       String[] base = {config.baseUrl().orElse(null)};
       Organizations organizations = organizations(storage, () -> base[0]);
-      engine = engine(storage, organizations, gate);
+      engine = engine(storage, organizations, gate, audit);
       ScimFeature scim = ScimFeature.builder(engine, new ApiKeyAuthenticator(storage.apiKeys))
           .basePath("scim/v2/{tenant}")
           .build();
@@ -138,7 +151,8 @@ public final class ExampleServer implements AutoCloseable {
       if (adminToken.isPresent()) {
         LOG.info("A new admin token replaces the old one, which no longer works");
       }
-      return new ExampleServer(storage, gate, engine, http, organizations, base[0], port, first, rotated, adminToken);
+      return new ExampleServer(storage, gate, engine, audit, http, organizations, base[0], port, first, rotated,
+          adminToken);
     } catch (RuntimeException | Error e) {
       if (http != null) {
         http.shutdownNow();
@@ -146,6 +160,7 @@ public final class ExampleServer implements AutoCloseable {
       if (engine != null) {
         engine.close();
       }
+      audit.close();
       storage.close();
       throw e;
     }
@@ -157,15 +172,16 @@ public final class ExampleServer implements AutoCloseable {
 
   /**
    * The engine: ScimKit's default mapping and profiles, the member lifecycle hook and the outbox
-   * listener, which the engine's transactional outbox feeds at least once.
+   * listener, which the engine's transactional outbox feeds at least once; audit records go to
+   * {@code audit}.
    */
-  static ScimEngine engine(Storage storage, Organizations organizations, ShutdownGate gate) {
+  static ScimEngine engine(Storage storage, Organizations organizations, ShutdownGate gate, AuditSink audit) {
     ScimEngine.Builder builder = ScimEngine.builder()
         .stores(storage.stores)
         .mapping(MAPPING)
         .profiles(PROFILES)
         .writeHook(gate.guard(TestHooks.slowWrites(new MemberLifecycleHook())))
-        .auditSink(new LoggingAuditSink());
+        .auditSink(audit);
     TestHooks.haltAfterCommit().ifPresent(builder::listener);
     return builder.listener(new OutboxListener(organizations)).build();
   }
@@ -240,7 +256,7 @@ public final class ExampleServer implements AutoCloseable {
    * the {@link ShutdownGate} (503 with a fixed detail, their units of work rolled back) and get up
    * to {@link #CUT_OFF_ANSWER} more to answer on their open connections; only then is HTTP cut off.
    * Then the engine stops delivering lifecycle events (undelivered ones stay in the outbox for the
-   * next start), and the database closes.
+   * next start), the audit queue is written out to the log, and the database closes.
    */
   @Override
   public void close() {
@@ -258,7 +274,11 @@ public final class ExampleServer implements AutoCloseable {
       try {
         engine.close();
       } finally {
-        storage.close();
+        try {
+          audit.close();
+        } finally {
+          storage.close();
+        }
       }
     }
   }

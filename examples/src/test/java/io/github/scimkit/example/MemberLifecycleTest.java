@@ -8,6 +8,7 @@ import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.utils.JsonUtils;
 import io.github.scimkit.core.request.RequestContext;
 import io.github.scimkit.core.engine.ScimEngine;
+import io.github.scimkit.core.event.LoggingAuditSink;
 import io.github.scimkit.core.event.PendingWrite;
 import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.event.WriteOperation;
@@ -38,7 +39,7 @@ class MemberLifecycleTest {
   void setUp() {
     storage = Storage.open(ExampleConfig.defaults().withStore(ExampleConfig.MEMORY));
     organizations = ExampleServer.organizations(storage, () -> "http://example.test");
-    engine = ExampleServer.engine(storage, organizations, new ShutdownGate());
+    engine = ExampleServer.engine(storage, organizations, new ShutdownGate(), new LoggingAuditSink());
     org = organizations.create("Acme").id();
     organizations.enableScim(org);
     context = RequestContext.of(org, "test");

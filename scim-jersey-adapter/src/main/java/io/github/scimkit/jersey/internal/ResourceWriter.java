@@ -1,8 +1,11 @@
 package io.github.scimkit.jersey.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import io.github.scimkit.core.resource.UserGroup;
 import io.github.scimkit.core.resource.ResourceView;
@@ -20,7 +23,8 @@ import java.util.stream.Stream;
 /**
  * Writes resources as JSON: sets {@code meta.location}, adds a user's {@code groups} (looked up
  * once per page with {@link #prefetchGroups}), applies the projection, and streams a group's
- * members from the store page by page, never holding them all.
+ * members from the store page by page, never holding them all. Without a projection to apply, a
+ * resource goes from its record straight to the generator, with no tree in between.
  */
 public final class ResourceWriter {
 
@@ -81,25 +85,36 @@ public final class ResourceWriter {
   }
 
   /**
-   * Writes one resource.
+   * Writes one resource: straight from its record when the projection trims nothing, else
+   * through its tree, which the projection trims.
    *
    * @param generator where to write
    * @param view the resource
    * @throws IOException when writing fails
    */
   public void write(JsonGenerator generator, ResourceView view) throws IOException {
-    ObjectNode node = view.resource().getObjectNode();
-    ((ObjectNode) node.path("meta")).put("location", location(view));
     ResourceType type = type(view);
-    if (type.showsGroups() && projection.returns(GROUPS)) {
-      addGroups(node, view.id());
-    }
-    projection.apply(view.resource());
+    List<UserGroup> userGroups = type.showsGroups() && projection.returns(GROUPS) ? groupsOf(view.id()) : List.of();
     generator.writeStartObject();
-    for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-      Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> field = fields.next();
-      generator.writeFieldName(field.getKey());
-      generator.writeTree(field.getValue());
+    if (projection.trimsNothing()) {
+      view.writeFields(location(view), generator);
+      if (!userGroups.isEmpty()) {
+        generator.writeFieldName(GROUPS);
+        generator.writeTree(groupsArray(userGroups));
+      }
+    } else {
+      GenericScimResource resource = view.resource();
+      ObjectNode node = resource.getObjectNode();
+      ((ObjectNode) node.path("meta")).put("location", location(view));
+      if (!userGroups.isEmpty()) {
+        node.set(GROUPS, groupsArray(userGroups));
+      }
+      projection.apply(resource);
+      for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        generator.writeFieldName(field.getKey());
+        generator.writeTree(field.getValue());
+      }
     }
     if (type.hasMembers() && projection.returns(MEMBERS)) {
       writeMembers(generator, view.id());
@@ -107,15 +122,15 @@ public final class ResourceWriter {
     generator.writeEndObject();
   }
 
-  private void addGroups(ObjectNode node, String userId) throws IOException {
+  private List<UserGroup> groupsOf(String userId) throws IOException {
     if (groups == null) {
       groups = groupsOf(Set.of(userId));
     }
-    List<UserGroup> userGroups = groups.getOrDefault(userId, List.of());
-    if (userGroups.isEmpty()) {
-      return;
-    }
-    ArrayNode array = node.putArray(GROUPS);
+    return groups.getOrDefault(userId, List.of());
+  }
+
+  private ArrayNode groupsArray(List<UserGroup> userGroups) {
+    ArrayNode array = JsonNodeFactory.instance.arrayNode();
     for (UserGroup group : userGroups) {
       ObjectNode element = array.addObject().put("value", group.value())
           .put("$ref", request.location("Groups", group.value()));
@@ -124,6 +139,7 @@ public final class ResourceWriter {
       }
       element.put("type", UserGroup.DIRECT);
     }
+    return array;
   }
 
   private void writeMembers(JsonGenerator generator, String groupId) throws IOException {
