@@ -212,6 +212,16 @@ public final class ResourceMapping {
   }
 
   /**
+   * Returns a new schema checker that accepts values outside canonical values, for lenient mode:
+   * RFC 7643 §7 makes them suggestions; {@link #newSchemaChecker()} refuses such values.
+   *
+   * @return the checker
+   */
+  public SchemaChecker newSuggestedValuesSchemaChecker() {
+    return new SchemaChecker(compiled.suggestedValuesType());
+  }
+
+  /**
    * Returns the published definition of an attribute or sub-attribute path, names compared
    * case-insensitively; extension paths carry their URN.
    *

@@ -97,6 +97,17 @@ public final class Projection {
   }
 
   /**
+   * Tells whether an attribute or sub-attribute appears in the response, such as the enterprise
+   * {@code manager.displayName}, so that a value looked up per page need not be when it does not.
+   *
+   * @param path the path, with its schema URN for an extension attribute
+   * @return {@code true} when it is returned
+   */
+  public boolean returns(Path path) {
+    return trimmer.shouldReturn(path);
+  }
+
+  /**
    * Trims a resource in place. Without projection parameters, a resource that holds no attribute
    * the default hides is left untouched, which is what the trimmer would return.
    *

@@ -93,7 +93,7 @@ public final class RootSearchEndpoint {
         generator.writeNumberField("startIndex", startIndex);
         generator.writeArrayFieldStart("Resources");
         for (Map.Entry<ResourceKind, ResourceWriter> writer : writers.entrySet()) {
-          writer.getValue().prefetchGroups(views.stream().filter(view -> view.kind() == writer.getKey()).toList());
+          writer.getValue().prefetch(views.stream().filter(view -> view.kind() == writer.getKey()).toList());
         }
         for (ResourceView view : views) {
           writers.get(view.kind()).write(generator, view);

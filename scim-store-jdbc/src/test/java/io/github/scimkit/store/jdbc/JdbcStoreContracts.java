@@ -6,15 +6,16 @@ import io.github.scimkit.testkit.ApiKeyStoreContract;
 import io.github.scimkit.testkit.EngineSafetyContract;
 import io.github.scimkit.testkit.EventOutboxContract;
 import io.github.scimkit.testkit.GroupStoreContract;
+import io.github.scimkit.testkit.UserGroupsQueryContract;
 import io.github.scimkit.testkit.UserStoreContract;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 
 /**
- * The contract kit's user, group, event outbox, engine safety and API key contracts, nested
- * over the database a subclass registers as a {@link JdbcTestDatabase}; one subclass per database
- * adds its behaviour tests.
+ * The contract kit's user, group, user-search-by-group, event outbox, engine safety and API key
+ * contracts, nested over the database a subclass registers as a {@link JdbcTestDatabase}; one
+ * subclass per database adds its behaviour tests.
  */
 abstract class JdbcStoreContracts {
 
@@ -46,6 +47,15 @@ abstract class JdbcStoreContracts {
     @Override
     protected OptionalLong searchWork() {
       return OptionalLong.of(database().provider().rowsRead());
+    }
+  }
+
+  @Nested
+  @DisplayName("User search by group contract")
+  class UserGroupsQueries extends UserGroupsQueryContract {
+    @Override
+    protected TenantStores newTenant() {
+      return database().newTenant();
     }
   }
 
