@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.glassfish.grizzly.http.server.HttpServer;
 import io.github.scimkit.jersey.container.GrizzlyErrorPages;
@@ -50,6 +52,12 @@ public final class ExampleServer implements AutoCloseable {
   static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
 
   /**
+   * How long requests still in flight when the grace ends get to answer (their writes refused with
+   * 503 and rolled back) before their connections are cut.
+   */
+  static final Duration CUT_OFF_ANSWER = Duration.ofSeconds(15);
+
+  /**
    * How many audit records may wait for the log. A full queue makes the request's own thread write
    * its record ({@link AsyncAuditSink.Overflow#CALLER_RUNS}), counted and reported in a WARN line, so
    * a record is never dropped.
@@ -66,11 +74,13 @@ public final class ExampleServer implements AutoCloseable {
   private final Optional<Organizations.FirstStart> firstStart;
   private final Optional<Organizations.ScimCredentials> newKey;
   private final Optional<String> newAdminToken;
+  private final ShutdownGate gate;
 
-  private ExampleServer(Storage storage, ScimEngine engine, AsyncAuditSink audit, HttpServer http,
+  private ExampleServer(Storage storage, ShutdownGate gate, ScimEngine engine, AsyncAuditSink audit, HttpServer http,
       Organizations organizations, String baseUrl, int port, Optional<Organizations.FirstStart> firstStart,
       Optional<Organizations.ScimCredentials> newKey, Optional<String> newAdminToken) {
     this.storage = storage;
+    this.gate = gate;
     this.engine = engine;
     this.audit = audit;
     this.http = http;
@@ -98,6 +108,7 @@ public final class ExampleServer implements AutoCloseable {
     JERSEY_PROVIDER_CHECK.setLevel(java.util.logging.Level.SEVERE);
     Objects.requireNonNull(config, "config");
     Storage storage = Storage.open(config);
+    ShutdownGate gate = new ShutdownGate();
     HttpServer http = null;
     ScimEngine engine = null;
     AsyncAuditSink audit = AsyncAuditSink.start(new LoggingAuditSink(), AUDIT_QUEUE,
@@ -105,7 +116,7 @@ public final class ExampleServer implements AutoCloseable {
     try {
       String[] base = {config.baseUrl().orElse(null)};
       Organizations organizations = organizations(storage, () -> base[0]);
-      engine = engine(storage, organizations, audit);
+      engine = engine(storage, organizations, gate, audit);
       ScimFeature scim = ScimFeature.builder(engine, new ApiKeyAuthenticator(storage.apiKeys))
           .basePath("scim/v2/{tenant}")
           .build();
@@ -140,7 +151,7 @@ public final class ExampleServer implements AutoCloseable {
       if (adminToken.isPresent()) {
         LOG.info("A new admin token replaces the old one, which no longer works");
       }
-      return new ExampleServer(storage, engine, audit, http, organizations, base[0], port, first, rotated,
+      return new ExampleServer(storage, gate, engine, audit, http, organizations, base[0], port, first, rotated,
           adminToken);
     } catch (RuntimeException | Error e) {
       if (http != null) {
@@ -164,12 +175,12 @@ public final class ExampleServer implements AutoCloseable {
    * listener, which the engine's transactional outbox feeds at least once; audit records go to
    * {@code audit}.
    */
-  static ScimEngine engine(Storage storage, Organizations organizations, AuditSink audit) {
+  static ScimEngine engine(Storage storage, Organizations organizations, ShutdownGate gate, AuditSink audit) {
     ScimEngine.Builder builder = ScimEngine.builder()
         .stores(storage.stores)
         .mapping(MAPPING)
         .profiles(PROFILES)
-        .writeHook(TestHooks.slowWrites(new MemberLifecycleHook()))
+        .writeHook(gate.guard(TestHooks.slowWrites(new MemberLifecycleHook())))
         .auditSink(audit);
     TestHooks.haltAfterCommit().ifPresent(builder::listener);
     return builder.listener(new OutboxListener(organizations)).build();
@@ -241,19 +252,23 @@ public final class ExampleServer implements AutoCloseable {
 
   /**
    * Stops in order: the HTTP server stops accepting connections and lets requests in flight finish
-   * for up to {@link #SHUTDOWN_GRACE} (those still running then are cut off, their transactions
-   * rolled back); then the engine stops delivering lifecycle events (undelivered ones stay in the
-   * outbox for the next start); then the audit queue is written out to the log; then the database
-   * closes.
+   * for up to {@link #SHUTDOWN_GRACE}. Requests still in flight then have their writes refused by
+   * the {@link ShutdownGate} (503 with a fixed detail, their units of work rolled back) and get up
+   * to {@link #CUT_OFF_ANSWER} more to answer on their open connections; only then is HTTP cut off.
+   * Then the engine stops delivering lifecycle events (undelivered ones stay in the outbox for the
+   * next start), the audit queue is written out to the log, and the database closes.
    */
   @Override
   public void close() {
+    Duration grace = TestHooks.shutdownGrace(SHUTDOWN_GRACE);
+    Future<HttpServer> drained = http.shutdown(grace.plus(CUT_OFF_ANSWER).toMillis(), TimeUnit.MILLISECONDS);
     try {
-      http.shutdown(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS).get();
-    } catch (ExecutionException e) {
-      LOG.warn("The HTTP server did not stop cleanly", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      if (!finished(drained, grace)) {
+        LOG.warn("Requests still in flight after the {} ms grace: their writes are refused (503) and roll back",
+            grace.toMillis());
+        gate.close();
+        finished(drained, CUT_OFF_ANSWER);
+      }
     } finally {
       http.shutdownNow();
       try {
@@ -265,6 +280,22 @@ public final class ExampleServer implements AutoCloseable {
           storage.close();
         }
       }
+    }
+  }
+
+  /** Waits for the HTTP server to drain; false when the time ran out first. */
+  private static boolean finished(Future<HttpServer> drained, Duration wait) {
+    try {
+      drained.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (TimeoutException e) {
+      return false;
+    } catch (ExecutionException e) {
+      LOG.warn("The HTTP server did not stop cleanly", e);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return true;
     }
   }
 }

@@ -4,6 +4,7 @@ import io.github.scimkit.core.event.EventDelivery;
 import io.github.scimkit.core.event.LifecycleEvent;
 import io.github.scimkit.core.event.LifecycleListener;
 import io.github.scimkit.core.event.WriteHook;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -16,13 +17,16 @@ import java.util.Optional;
  *       before any listener handled it;
  *   <li>{@value #SLOW_WRITES}{@code =MILLIS} makes every SCIM write print {@code SLOW_WRITE=started}
  *       on standard output, then wait that long inside its unit of work, so that a test can stop
- *       the server while the write is in flight.
+ *       the server while the write is in flight;
+ *   <li>{@value #SHUTDOWN_GRACE}{@code =MILLIS} replaces {@link ExampleServer#SHUTDOWN_GRACE}, so
+ *       that a test can outlast the grace with a slow write.
  * </ul>
  */
 final class TestHooks {
 
   static final String HALT_AFTER_COMMIT = "scimkit.example.test.haltAfterCommit";
   static final String SLOW_WRITES = "scimkit.example.test.slowWritesMillis";
+  static final String SHUTDOWN_GRACE = "scimkit.example.test.shutdownGraceMillis";
 
   private TestHooks() {}
 
@@ -45,6 +49,12 @@ final class TestHooks {
         }
       }
     });
+  }
+
+  /** Returns the grace {@value #SHUTDOWN_GRACE} sets, else {@code normal}. */
+  static Duration shutdownGrace(Duration normal) {
+    String millis = System.getProperty(SHUTDOWN_GRACE);
+    return millis == null ? normal : Duration.ofMillis(Long.parseLong(millis));
   }
 
   /** Wraps the hook in the slow one when {@value #SLOW_WRITES} is set. */

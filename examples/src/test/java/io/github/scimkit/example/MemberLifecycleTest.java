@@ -39,7 +39,7 @@ class MemberLifecycleTest {
   void setUp() {
     storage = Storage.open(ExampleConfig.defaults().withStore(ExampleConfig.MEMORY));
     organizations = ExampleServer.organizations(storage, () -> "http://example.test");
-    engine = ExampleServer.engine(storage, organizations, new LoggingAuditSink());
+    engine = ExampleServer.engine(storage, organizations, new ShutdownGate(), new LoggingAuditSink());
     org = organizations.create("Acme").id();
     organizations.enableScim(org);
     context = RequestContext.of(org, "test");

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
  * slow-write test hook) completes and is acknowledged, the process then exits with 143, and after
  * a restart the member is there with the invitation its unit of work promised, and its audit line
  * (queued in the example's {@code AsyncAuditSink}) is in the log. A request sent
- * after the signal either completes the same way or is refused, never half done.
+ * after the signal either completes the same way or is refused, never half done; a write that
+ * outlasts the grace is answered 503 and rolled back.
  */
 class OrderlyShutdownTest {
 
@@ -63,6 +64,44 @@ class OrderlyShutdownTest {
         assertThat(Http.get(baseUrl + "/admin/api/organizations/" + organization + "/members/" + lateId, admin).status())
             .isEqualTo(200);
       }
+    }
+  }
+
+  /**
+   * A write still held in its unit of work when a short grace (500 ms) ends is answered 503 with a
+   * SCIM error whose detail names no internals: the shutdown gate refused it, so the unit rolled
+   * back. After a restart neither the member nor its invitation exists.
+   */
+  @Test
+  void aWriteOutlastingTheGraceGets503AndLeavesNothing(@TempDir Path data) throws Exception {
+    String[] flags = {"--port", "0", "--host", "127.0.0.1", "--store", "h2", "--data-dir", data.toString()};
+    ExampleProcess server = ExampleProcess.start("shutdown-grace",
+        List.of("-D" + TestHooks.SLOW_WRITES + "=8000", "-D" + TestHooks.SHUTDOWN_GRACE + "=500"), flags);
+    String admin = server.awaitLine("ADMIN_TOKEN");
+    String key = server.awaitLine("SCIM_API_KEY");
+    String scimUrl = server.awaitLine("SCIM_URL");
+    String organization = scimUrl.substring(scimUrl.lastIndexOf('/') + 1);
+
+    CompletableFuture<Http.Response> inFlight = CompletableFuture.supplyAsync(() -> post(scimUrl, key, "held"));
+    server.awaitLine("SLOW_WRITE");
+    assertThat(server.terminate()).as("exit status after SIGTERM").isEqualTo(143);
+
+    Http.Response held = inFlight.get(60, TimeUnit.SECONDS);
+    assertThat(held.status()).as(held.toString()).isEqualTo(503);
+    assertThat(held.json().path("schemas").get(0).asText()).isEqualTo("urn:ietf:params:scim:api:messages:2.0:Error");
+    assertThat(held.json().path("status").asText()).isEqualTo("503");
+    assertThat(held.json().path("detail").asText()).as(held.toString())
+        .isNotBlank().doesNotContainPattern("(?i)sql|h2|jdbc|hikari|exception|org\\.|java\\.");
+
+    try (ExampleProcess restarted = ExampleProcess.start("shutdown-grace-restart", flags)) {
+      String baseUrl = restarted.awaitLine("ADMIN_URL").replaceAll("/admin/$", "");
+      Http.Response users = Http.scim("GET", scimUrl.replaceAll("^http://[^/]+", baseUrl)
+          + "/Users?filter=" + Http.encode("userName eq \"held\""), key, null);
+      assertThat(users.json().path("totalResults").asInt()).as(users.toString()).isZero();
+      Http.Response outbox = Http.get(baseUrl + "/admin/api/organizations/" + organization + "/outbox", admin);
+      assertThat(outbox.status()).isEqualTo(200);
+      assertThat(outbox.json()).noneSatisfy(message ->
+          assertThat(message.path("kind").asText()).isEqualTo("invitation"));
     }
   }
 

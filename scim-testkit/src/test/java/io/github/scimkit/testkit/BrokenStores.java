@@ -118,6 +118,29 @@ final class BrokenStores {
     return condition;
   }
 
+  /**
+   * Reads every record of the tenant, in the page's order, before answering a search, as a store
+   * that sorts a copy of the tenant for each page would: a page then costs what the tenant holds.
+   */
+  static TenantStores scanningPages(TenantStores stores) {
+    UserStore users = new ForwardingTenantStores.ForwardingUserStore(stores.users()) {
+      @Override
+      public ResultPage<ResourceRecord> search(StoreQuery query) throws ScimException {
+        try (ResultPage<ResourceRecord> all = delegate.search(
+            new StoreQuery(Condition.all(), query.sort(), PageRequest.offset(0, Integer.MAX_VALUE)))) {
+          all.items().forEach(record -> { });
+        }
+        return delegate.search(query);
+      }
+    };
+    return new ForwardingTenantStores(stores) {
+      @Override
+      public UserStore users() {
+        return users;
+      }
+    };
+  }
+
   /** Runs a unit of work straight on the stores, so a failing one leaves its writes behind. */
   static TenantStores nonAtomicUnitOfWork(TenantStores stores) {
     return new ForwardingTenantStores(stores) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.scimkit.core.store.TenantStores;
 import io.github.scimkit.core.store.memory.InMemoryStoreProvider;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -80,6 +81,16 @@ class BrokenStoresAreCaughtTest {
   }
 
   @Test
+  @DisplayName("a store that reads the whole tenant for each page fails the page-cost test")
+  void scanningPages() {
+    ContractRun run = ContractRun.of(ScanningPages.class);
+
+    assertThat(run.failureCount()).isPositive();
+    assertThat(run.failedTests()).containsExactly(
+        "costs the same per page whatever the tenant's size, where the store counts its work");
+  }
+
+  @Test
   @DisplayName("the same contracts pass over the in-memory stores undecorated")
   void correctStoresPass() {
     ContractRun users = ContractRun.of(InMemoryUserStoreComplianceTest.class);
@@ -112,6 +123,21 @@ class BrokenStoresAreCaughtTest {
     @Override
     protected TenantStores newTenant() {
       return BrokenStores.neSkipsAbsentValues(inMemoryTenant(provider));
+    }
+  }
+
+  @Tag(BROKEN)
+  static class ScanningPages extends UserStoreContract {
+    private final InMemoryStoreProvider provider = new InMemoryStoreProvider();
+
+    @Override
+    protected TenantStores newTenant() {
+      return BrokenStores.scanningPages(inMemoryTenant(provider));
+    }
+
+    @Override
+    protected OptionalLong searchWork() {
+      return OptionalLong.of(provider.recordsExamined());
     }
   }
 

@@ -213,7 +213,7 @@ final class JdbcGroupStore extends JdbcRecordStore implements GroupStore {
           page instanceof PageRequest.Keyset
               ? position -> PageTokens.encode(List.of("m1", groupId, position == null ? "^" : ">" + position))
               : null,
-          after);
+          after, provider.rowsReadCounter());
     });
   }
 

@@ -207,7 +207,7 @@ abstract class JdbcRecordStore implements RecordStore {
           },
           limit, total,
           page instanceof PageRequest.Keyset ? position -> encode(fingerprint, (SortSql.Position) position) : null,
-          start);
+          start, provider.rowsReadCounter());
     });
   }
 
@@ -223,7 +223,8 @@ abstract class JdbcRecordStore implements RecordStore {
    * Builds the page query: the page of matching records, joined with their value rows. On H2, an
    * unfiltered page in case-exact id order names the index {@code scim_resource_order}: offered
    * the tenant foreign key's index as well, H2 2.3 reads the primary key seeking on tenant_id
-   * alone and steps over every record before the position.
+   * alone and steps over every record before the position. The value rows join as {@link
+   * ValueRows#pageJoin} says.
    */
   Sql pageQuery(SortSql sort, FilterSql.Query where, PageRequest page, SortSql.Position after, boolean h2)
       throws BadRequestException {
@@ -231,8 +232,8 @@ abstract class JdbcRecordStore implements RecordStore {
     if (h2 && sort.byExactId() && from.text().equals("scim_resource r")) {
       from = new Sql().append("scim_resource r USE INDEX (scim_resource_order)");
     }
-    Sql inner = new Sql().append("SELECT r.id AS rid, r.version AS rversion, r.created_ms AS rcreated, "
-        + "r.last_modified_ms AS rmodified" + sort.selectKeys() + " FROM ").append(from)
+    Sql inner = new Sql().append("SELECT r.tenant_id AS rtenant, r.kind AS rkind, r.id AS rid, r.version AS rversion, "
+        + "r.created_ms AS rcreated, r.last_modified_ms AS rmodified" + sort.selectKeys() + " FROM ").append(from)
         .append(sort.join()).append(" WHERE ").append(where.where());
     if (after != null) {
       inner.append(" AND ").append(sort.after(after));
@@ -255,19 +256,20 @@ abstract class JdbcRecordStore implements RecordStore {
       keys.append(", p.k").append(i);
     }
     return new Sql().append("SELECT p.rid, p.rversion, p.rcreated, p.rmodified" + keys + ", "
-        + ValueRows.COLUMNS + " FROM (").append(inner).append(") p LEFT JOIN scim_value v ON v.tenant_id = ")
-        .param(tenantId).append(" AND v.kind = ").param(kind)
-        .append(" AND v.resource_id = p.rid ORDER BY " + sort.orderBy(true) + ", v.attribute, v.ordinal, v.sub_attribute");
+        + ValueRows.COLUMNS + " FROM (").append(inner).append(") p ").append(ValueRows.pageJoin(h2, tenantId, kind))
+        .append(" ORDER BY " + sort.orderBy(true) + ", v.attribute, v.ordinal, v.sub_attribute");
   }
 
   private static Sql countQuery(FilterSql.Query where) {
     return new Sql().append("SELECT COUNT(*) FROM ").append(where.from()).append(" WHERE ").append(where.where());
   }
 
-  private static long count(Connection connection, FilterSql.Query where) throws SQLException {
+  /** Counts the matching records; the rows counted are rows read ({@link JdbcStoreProvider#rowsRead()}). */
+  private long count(Connection connection, FilterSql.Query where) throws SQLException {
     try (PreparedStatement select = prepare(connection, countQuery(where));
         ResultSet row = select.executeQuery()) {
       row.next();
+      provider.rowsReadCounter().add(row.getLong(1));
       return row.getLong(1);
     }
   }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -27,18 +28,30 @@ import java.util.stream.StreamSupport;
  */
 final class StreamingPage<T> implements ResultPage<T> {
 
-  /** The cursor: the result set and whether it stands on an unread row. */
+  /**
+   * The cursor: the result set and whether it stands on an unread row; every row it steps onto is
+   * added to its counter.
+   */
   static final class Cursor {
     final ResultSet rows;
+    private final LongAdder rowsRead;
     boolean onRow;
 
     Cursor(ResultSet rows) throws SQLException {
+      this(rows, new LongAdder());
+    }
+
+    Cursor(ResultSet rows, LongAdder rowsRead) throws SQLException {
       this.rows = rows;
-      this.onRow = rows.next();
+      this.rowsRead = rowsRead;
+      advance();
     }
 
     void advance() throws SQLException {
       onRow = rows.next();
+      if (onRow) {
+        rowsRead.increment();
+      }
     }
   }
 
@@ -69,12 +82,13 @@ final class StreamingPage<T> implements ResultPage<T> {
    *
    * @param tokenOf for a keyset page, makes a token from a position; {@code null} otherwise
    * @param start the position the page starts after, for a keyset page
+   * @param rowsRead counts every row the page reads
    */
   StreamingPage(Transactions.Lease lease, PreparedStatement statement, Reader<T> reader, int limit,
-      OptionalLong total, Function<Object, String> tokenOf, Object start) throws SQLException {
+      OptionalLong total, Function<Object, String> tokenOf, Object start, LongAdder rowsRead) throws SQLException {
     this.lease = lease;
     this.statement = statement;
-    this.cursor = new Cursor(statement.executeQuery());
+    this.cursor = new Cursor(statement.executeQuery(), rowsRead);
     this.reader = reader;
     this.limit = limit;
     this.total = total;

@@ -183,4 +183,20 @@ final class ValueRows {
       };
     }
   }
+
+  /**
+   * Joins a page of records ({@code p}: {@code rtenant}, {@code rkind}, {@code rid}) with their
+   * value rows as {@code v}. On PostgreSQL it is a lateral subquery in primary-key order, which
+   * reads each record's rows through the primary key: as a plain join, PostgreSQL without
+   * statistics (a freshly loaded table) read the tenant's value rows through another index of
+   * {@code (tenant_id, kind, …)} once per record of the page (1.5 s for 100 records of 3,000).
+   */
+  static Sql pageJoin(boolean h2, String tenantId, String kind) {
+    if (h2) {
+      return new Sql().append("LEFT JOIN scim_value v ON v.tenant_id = ").param(tenantId).append(" AND v.kind = ")
+          .param(kind).append(" AND v.resource_id = p.rid");
+    }
+    return new Sql().append("LEFT JOIN LATERAL (SELECT * FROM scim_value v WHERE v.tenant_id = p.rtenant "
+        + "AND v.kind = p.rkind AND v.resource_id = p.rid ORDER BY v.attribute, v.ordinal, v.sub_attribute) v ON TRUE");
+  }
 }

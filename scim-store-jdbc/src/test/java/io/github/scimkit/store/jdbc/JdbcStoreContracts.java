@@ -9,6 +9,7 @@ import io.github.scimkit.testkit.GroupMembershipLookupContract;
 import io.github.scimkit.testkit.GroupStoreContract;
 import io.github.scimkit.testkit.UserGroupsQueryContract;
 import io.github.scimkit.testkit.UserStoreContract;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 
@@ -29,6 +30,11 @@ abstract class JdbcStoreContracts {
     protected TenantStores newTenant() {
       return database().newTenant();
     }
+
+    @Override
+    protected OptionalLong searchWork() {
+      return OptionalLong.of(database().provider().rowsRead());
+    }
   }
 
   @Nested
@@ -37,6 +43,11 @@ abstract class JdbcStoreContracts {
     @Override
     protected TenantStores newTenant() {
       return database().newTenant();
+    }
+
+    @Override
+    protected OptionalLong searchWork() {
+      return OptionalLong.of(database().provider().rowsRead());
     }
   }
 
