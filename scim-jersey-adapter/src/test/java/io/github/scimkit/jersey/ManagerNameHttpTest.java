@@ -172,4 +172,19 @@ class ManagerNameHttpTest {
     assertThat(managerName(narrowed)).isEqualTo("Ann Boss");
     assertThat(narrowed.path(ENTERPRISE).path("manager").has("value")).isFalse();
   }
+
+  @ParameterizedTest
+  @EnumSource(ScimMode.class)
+  @DisplayName("a filter or sort on manager.displayName is refused, since no store holds it")
+  void refusesFiltersAndSortsOnTheManagersName(ScimMode mode) {
+    tenant(mode);
+    String ann = post("ann", "Ann Boss", null).path("id").asText();
+    post("bob", "Bob", ann);
+    String path = ENTERPRISE + ":manager.displayName";
+    String filter = URLEncoder.encode(path + " eq \"Ann Boss\"", StandardCharsets.UTF_8);
+    JsonNode filtered = ok(call("GET", "Users?filter=" + filter, null), 400);
+    assertThat(filtered.path("scimType").asText()).isEqualTo("invalidFilter");
+    JsonNode sorted = ok(call("GET", "Users?sortBy=" + URLEncoder.encode(path, StandardCharsets.UTF_8), null), 400);
+    assertThat(sorted.path("scimType").asText()).isEqualTo("invalidValue");
+  }
 }

@@ -238,7 +238,22 @@ final class FilterTranslator {
     return Conditions.or(present);
   }
 
+  /**
+   * Whether a path names the enterprise {@code manager.displayName}, which the server fills from
+   * the manager's current {@code displayName} when it answers and never stores: no store can
+   * filter or sort by it.
+   */
+  static boolean filledOnRead(Path path) {
+    return path.size() == 2 && ScimUrns.ENTERPRISE_USER.equalsIgnoreCase(path.getSchemaUrn())
+        && path.getElement(0).getAttribute().equalsIgnoreCase("manager")
+        && path.getElement(1).getAttribute().equalsIgnoreCase("displayName");
+  }
+
   private Optional<Condition> builtIn(Path path, Filter filter) throws BadRequestException {
+    if (filledOnRead(path)) {
+      throw BadRequestException.invalidFilter("Filtering on " + path
+          + " is not supported: the server fills it from the manager's displayName when it answers");
+    }
     if (path.getSchemaUrn() != null && !path.getSchemaUrn().equalsIgnoreCase(coreUrn)) {
       return Optional.empty();
     }

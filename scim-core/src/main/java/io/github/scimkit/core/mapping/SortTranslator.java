@@ -36,7 +36,7 @@ final class SortTranslator {
   private record Target(AttributeRef ref, boolean caseExact) {}
 
   private Optional<Target> target(Path path) {
-    if (path.isRoot() || path.size() > 2) {
+    if (path.isRoot() || path.size() > 2 || FilterTranslator.filledOnRead(path)) {
       return Optional.empty();
     }
     String urn = path.getSchemaUrn() == null ? coreUrn : path.getSchemaUrn();
