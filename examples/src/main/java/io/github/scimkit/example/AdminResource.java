@@ -35,9 +35,13 @@ import java.util.Objects;
 public final class AdminResource {
 
   private final Organizations organizations;
+  private final Members members;
+  private final Notices notices;
 
-  AdminResource(Organizations organizations) {
-    this.organizations = Objects.requireNonNull(organizations, "organizations");
+  AdminResource(Host host) {
+    this.organizations = host.organizations();
+    this.members = host.members();
+    this.notices = host.notices();
   }
 
   /**
@@ -136,7 +140,7 @@ public final class AdminResource {
   @GET
   @Path("organizations/{id}/members")
   public String members(@PathParam("id") String id) {
-    return Json.write(organizations.members(id));
+    return Json.write(members.members(id));
   }
 
   /**
@@ -150,7 +154,7 @@ public final class AdminResource {
   @Path("organizations/{id}/members/{memberId}")
   public String member(@PathParam("id") String id,
       @PathParam("memberId") String memberId) {
-    return Json.write(organizations.member(id, memberId));
+    return Json.write(members.member(id, memberId));
   }
 
   /**
@@ -164,7 +168,7 @@ public final class AdminResource {
   @Path("organizations/{id}/members/{memberId}/confirm")
   public String confirm(@PathParam("id") String id,
       @PathParam("memberId") String memberId) {
-    return Json.write(organizations.confirm(id, memberId));
+    return Json.write(members.confirm(id, memberId));
   }
 
   /**
@@ -176,7 +180,7 @@ public final class AdminResource {
   @GET
   @Path("organizations/{id}/groups")
   public String groups(@PathParam("id") String id) {
-    return Json.write(organizations.groups(id));
+    return Json.write(members.groups(id));
   }
 
   /**
@@ -188,7 +192,7 @@ public final class AdminResource {
   @GET
   @Path("organizations/{id}/outbox")
   public String outbox(@PathParam("id") String id) {
-    return Json.write(organizations.outbox(id));
+    return Json.write(notices.outbox(id));
   }
 
   /**

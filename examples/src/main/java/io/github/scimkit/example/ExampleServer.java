@@ -50,20 +50,20 @@ public final class ExampleServer implements AutoCloseable {
   private final Storage storage;
   private final ScimEngine engine;
   private final HttpServer http;
-  private final Organizations organizations;
+  private final Host host;
   private final String baseUrl;
   private final int port;
   private final Optional<Organizations.FirstStart> firstStart;
   private final Optional<Organizations.ScimCredentials> newKey;
   private final Optional<String> newAdminToken;
 
-  private ExampleServer(Storage storage, ScimEngine engine, HttpServer http, Organizations organizations,
+  private ExampleServer(Storage storage, ScimEngine engine, HttpServer http, Host host,
       String baseUrl, int port, Optional<Organizations.FirstStart> firstStart,
       Optional<Organizations.ScimCredentials> newKey, Optional<String> newAdminToken) {
     this.storage = storage;
     this.engine = engine;
     this.http = http;
-    this.organizations = organizations;
+    this.host = host;
     this.baseUrl = baseUrl;
     this.port = port;
     this.firstStart = firstStart;
@@ -91,20 +91,21 @@ public final class ExampleServer implements AutoCloseable {
     ScimEngine engine = null;
     try {
       String[] base = {config.baseUrl().orElse(null)};
-      Organizations organizations = organizations(storage, () -> base[0]);
-      engine = engine(storage, organizations);
+      Host host = host(storage, () -> base[0]);
+      Organizations organizations = host.organizations();
+      engine = engine(storage, host);
       ScimFeature scim = ScimFeature.builder(engine, new ApiKeyAuthenticator(storage.apiKeys))
           .basePath("scim/v2/{tenant}")
           .build();
       ResourceConfig application = new ResourceConfig()
           .property(ServerProperties.WADL_FEATURE_DISABLE, true)
           .register(scim)
-          .register(new AdminResource(organizations))
+          .register(new AdminResource(host))
           .register(AdminResource.Errors.class)
           .register(new AdminResource.AdminTokenFilter(organizations))
           .register(AdminResource.AdminHeaders.class)
           .register(new PublicResources.Health(storage.host))
-          .register(new PublicResources.Invitations(organizations))
+          .register(new PublicResources.Invitations(host.members()))
           .register(PublicResources.AdminPage.class);
       http = GrizzlyHttpServerFactory.createHttpServer(
           URI.create("http://" + config.host() + ":" + config.port() + "/"), application, false);
@@ -127,7 +128,7 @@ public final class ExampleServer implements AutoCloseable {
       if (adminToken.isPresent()) {
         LOG.info("A new admin token replaces the old one, which no longer works");
       }
-      return new ExampleServer(storage, engine, http, organizations, base[0], port, first, rotated, adminToken);
+      return new ExampleServer(storage, engine, http, host, base[0], port, first, rotated, adminToken);
     } catch (RuntimeException | Error e) {
       if (http != null) {
         http.shutdownNow();
@@ -140,15 +141,15 @@ public final class ExampleServer implements AutoCloseable {
     }
   }
 
-  static Organizations organizations(Storage storage, Supplier<String> baseUrl) {
-    return new Organizations(storage, MAPPING.users().uniqueAttributes(), PROFILES, baseUrl, Clock.systemUTC());
+  static Host host(Storage storage, Supplier<String> baseUrl) {
+    return Host.create(storage, MAPPING, PROFILES, baseUrl, Clock.systemUTC());
   }
 
   /**
    * The engine: ScimKit's default mapping and profiles, the member lifecycle hook and the outbox
    * listener, which the engine's transactional outbox feeds at least once.
    */
-  static ScimEngine engine(Storage storage, Organizations organizations) {
+  static ScimEngine engine(Storage storage, Host host) {
     ScimEngine.Builder builder = ScimEngine.builder()
         .stores(storage.stores)
         .mapping(MAPPING)
@@ -156,7 +157,7 @@ public final class ExampleServer implements AutoCloseable {
         .writeHook(TestHooks.slowWrites(new MemberLifecycleHook()))
         .auditSink(new LoggingAuditSink());
     TestHooks.haltAfterCommit().ifPresent(builder::listener);
-    return builder.listener(new OutboxListener(organizations)).build();
+    return builder.listener(new OutboxListener(host.notices(), host.directory())).build();
   }
 
   /**
@@ -220,7 +221,7 @@ public final class ExampleServer implements AutoCloseable {
    * @return the service
    */
   public Organizations organizations() {
-    return organizations;
+    return host.organizations();
   }
 
   /**
