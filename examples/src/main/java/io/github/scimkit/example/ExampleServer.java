@@ -146,18 +146,20 @@ public final class ExampleServer implements AutoCloseable {
   }
 
   /**
-   * The engine: ScimKit's default mapping and profiles, the member lifecycle hook and the outbox
-   * listener, which the engine's transactional outbox feeds at least once.
+   * The engine: ScimKit's default mapping and profiles, the member lifecycle hook behind the last
+   * Owner's guard, and the outbox and role listeners, which the engine's transactional outbox feeds
+   * at least once.
    */
   static ScimEngine engine(Storage storage, Host host) {
     ScimEngine.Builder builder = ScimEngine.builder()
         .stores(storage.stores)
         .mapping(MAPPING)
         .profiles(PROFILES)
-        .writeHook(TestHooks.slowWrites(new MemberLifecycleHook()))
+        .writeHook(TestHooks.slowWrites(new LastOwnerGuard(host.roles(), new MemberLifecycleHook())))
         .auditSink(new LoggingAuditSink());
     TestHooks.haltAfterCommit().ifPresent(builder::listener);
-    return builder.listener(new OutboxListener(host.notices(), host.directory())).build();
+    return builder.listener(new OutboxListener(host.notices(), host.directory()))
+        .listener(new RoleListener(host.roles())).build();
   }
 
   /**

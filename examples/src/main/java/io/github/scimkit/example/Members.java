@@ -25,19 +25,24 @@ import java.util.stream.Collectors;
  */
 public final class Members {
 
+  private static final HostDatabase.RoleAssignment DEFAULT_ROLE =
+      new HostDatabase.RoleAssignment(null, MemberRole.USER, MemberRoles.DEFAULT);
+
   private final HostDatabase host;
   private final Organizations organizations;
   private final Directory directory;
   private final Notices notices;
+  private final MemberRoles roles;
   private final List<UniqueAttribute> userUniques;
   private final Clock clock;
 
-  Members(HostDatabase host, Organizations organizations, Directory directory, Notices notices,
+  Members(HostDatabase host, Organizations organizations, Directory directory, Notices notices, MemberRoles roles,
       List<UniqueAttribute> userUniques, Clock clock) {
     this.host = Objects.requireNonNull(host, "host");
     this.organizations = Objects.requireNonNull(organizations, "organizations");
     this.directory = Objects.requireNonNull(directory, "directory");
     this.notices = Objects.requireNonNull(notices, "notices");
+    this.roles = Objects.requireNonNull(roles, "roles");
     this.userUniques = List.copyOf(userUniques);
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -61,11 +66,13 @@ public final class Members {
    * @param status the status
    * @param statusBeforeRevoke for a revoked member, the status it goes back to
    * @param active SCIM's {@code active}
+   * @param role the role ({@link MemberRole})
+   * @param roleSource where the role came from ({@link HostDatabase.RoleAssignment#source()})
    * @param groups the groups it belongs to
    */
   public record Member(
       String id, String userName, String email, String displayName, String externalId, String status,
-      String statusBeforeRevoke, boolean active, List<Ref> groups) {}
+      String statusBeforeRevoke, boolean active, String role, String roleSource, List<Ref> groups) {}
 
   /**
    * A group with its members.
@@ -94,8 +101,10 @@ public final class Members {
         groupsOf.computeIfAbsent(memberId, key -> new ArrayList<>()).add(ref);
       }
     }
+    Map<String, HostDatabase.RoleAssignment> assigned = roles.assignments(id);
     return users.stream()
-        .map(user -> member(user, groupsOf.getOrDefault(user.id(), List.of())))
+        .map(user -> member(user, assigned.getOrDefault(user.id(), DEFAULT_ROLE),
+            groupsOf.getOrDefault(user.id(), List.of())))
         .sorted(Comparator.comparing(member -> member.userName() == null ? "" : member.userName().toLowerCase(Locale.ROOT)))
         .toList();
   }
@@ -187,13 +196,13 @@ public final class Members {
     }
   }
 
-  private Member member(ResourceRecord user, List<Ref> groups) {
+  private Member member(ResourceRecord user, HostDatabase.RoleAssignment role, List<Ref> groups) {
     Attributes attributes = user.attributes();
     MemberStatus status = MemberLifecycleHook.statusOf(attributes);
     return new Member(user.id(), Directory.string(attributes, "userName"), Directory.email(attributes),
         Directory.string(attributes, "displayName"), Directory.string(attributes, "externalId"), status.label(),
         status == MemberStatus.REVOKED ? MemberLifecycleHook.restoredStatusOf(attributes).label() : null,
-        attributes.getBoolean(MemberLifecycleHook.ACTIVE).orElse(true),
+        attributes.getBoolean(MemberLifecycleHook.ACTIVE).orElse(true), role.role().label(), role.source(),
         groups.stream().sorted(Comparator.comparing(ref -> Objects.toString(ref.name(), ""))).toList());
   }
 }
