@@ -88,9 +88,9 @@ class MemberRolesTest {
     patchGroup(admins, "{'op':'add','path':'members','value':[{'value':'" + carl + "'}]}");
     assertRole(carl, "Admin", "group:admins");
 
-    patchGroup(admins, "{'op':'remove','path':'members[value eq \"" + carl + "\"]'}");
+    patchGroup(admins, "{'op':'remove','path':'members[value eq \\\"" + carl + "\\\"]'}");
     assertRole(carl, "User", "default");
-    patchGroup(admins, "{'op':'remove','path':'members[value eq \"" + dora + "\"]'}");
+    patchGroup(admins, "{'op':'remove','path':'members[value eq \\\"" + dora + "\\\"]'}");
     assertRole(dora, "Custom", "roles"); // back to her own SCIM role
 
     // The most privileged source wins: her SCIM role Owner over the group's Admin.
