@@ -64,6 +64,12 @@ class MemberRolesTest {
     patchUser(ann, "{'op':'replace','path':'roles','value':[{'value':'{\\\"id\\\":\\\"4f1\\\",\\\"value\\\":\\\"Admin\\\"}'}]}");
     assertRole(ann, "Admin", "roles");
 
+    // A PUT (Okta's AIW apps, Ping) replaces the roles with the rest of the resource.
+    Http.Response put = Http.scim("PUT", scim + "/Users/" + ann, key, "{" + USER_SCHEMA + ",'userName':'ann',"
+        + "'emails':[{'value':'ann@example.com','primary':true}],'active':true,'roles':[{'value':'Custom'}]}");
+    assertThat(put.status()).as(put.toString()).isEqualTo(200);
+    assertRole(ann, "Custom", "roles");
+
     String bob = createUser("bob", "[{'value':'admin'},{'value':'owner'}]");
     assertRole(bob, "User", "default"); // several values and none primary: none chosen
   }
