@@ -230,7 +230,7 @@ function renderRules(rules) {
 
 // Saves the whole rule set; the server re-evaluates every member's role before it answers.
 async function saveRules(rules, done) {
-  await action(async () => {
+  return action(async () => {
     await call('PUT', `organizations/${encodeURIComponent(state.selected)}/role-rules`, { rules });
     await loadLists();
     show(done);

@@ -193,6 +193,7 @@ class AdminPageBrowserTest {
     awaitText(By.id("message"), "Members of vault admins are Admin now.");
     awaitText(By.cssSelector("#role-rules tr[data-group='vault admins'] td:nth-child(2)"), "Admin");
     awaitText(By.cssSelector("#members tr[data-member='dana'] td.role"), "Admin (group:vault admins)");
+    wait.until(driver -> driver.findElement(By.id("rule-group")).getAttribute("value").isEmpty()); // cleared once saved
     click(By.cssSelector("#role-rules tr[data-group='vault admins'] button.remove-rule"));
     awaitText(By.cssSelector("#members tr[data-member='dana'] td.role"), "User (default)");
   }
