@@ -19,6 +19,7 @@ import io.github.scimkit.core.store.query.PageRequest;
 import io.github.scimkit.core.store.query.StoreQuery;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +45,28 @@ final class BrokenStores {
       public ResourceRecord replace(RecordUpdate update) throws ScimException {
         return delegate.replace(new RecordUpdate(update.id(), update.expectedVersion(), update.lastModified(),
             update.attributes(), caseExact(update.uniqueAttributes())));
+      }
+    };
+    return new ForwardingTenantStores(stores) {
+      @Override
+      public UserStore users() {
+        return users;
+      }
+    };
+  }
+
+  /** Answers {@code existingIds} by folding case, as a case-insensitive collation would: {@code User-A} passes for {@code user-a}. */
+  static TenantStores caseFoldingExistingIds(TenantStores stores) {
+    UserStore users = new ForwardingTenantStores.ForwardingUserStore(stores.users()) {
+      @Override
+      public Set<String> existingIds(Set<String> ids) throws ScimException {
+        Set<String> found = new LinkedHashSet<>();
+        for (String id : ids) {
+          if (delegate.get(id).isPresent() || delegate.get(id.toLowerCase(Locale.ROOT)).isPresent()) {
+            found.add(id);
+          }
+        }
+        return found;
       }
     };
     return new ForwardingTenantStores(stores) {

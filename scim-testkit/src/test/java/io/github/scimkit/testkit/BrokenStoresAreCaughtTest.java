@@ -49,6 +49,15 @@ class BrokenStoresAreCaughtTest {
   }
 
   @Test
+  @DisplayName("an existingIds that folds case fails the case-exact test")
+  void caseFoldingExistingIds() {
+    ContractRun run = ContractRun.of(CaseFoldingExistingIds.class);
+
+    assertThat(run.failureCount()).isPositive();
+    assertThat(run.failedTests()).containsExactly("compares ids case-exactly, as get does");
+  }
+
+  @Test
   @DisplayName("a unit of work without rollback fails the rollback tests")
   void nonAtomicUnitOfWork() {
     ContractRun run = ContractRun.of(NonAtomicUnitOfWork.class);
@@ -103,6 +112,16 @@ class BrokenStoresAreCaughtTest {
     @Override
     protected TenantStores newTenant() {
       return BrokenStores.neSkipsAbsentValues(inMemoryTenant(provider));
+    }
+  }
+
+  @Tag(BROKEN)
+  static class CaseFoldingExistingIds extends UserStoreContract {
+    private final InMemoryStoreProvider provider = new InMemoryStoreProvider();
+
+    @Override
+    protected TenantStores newTenant() {
+      return BrokenStores.caseFoldingExistingIds(inMemoryTenant(provider));
     }
   }
 

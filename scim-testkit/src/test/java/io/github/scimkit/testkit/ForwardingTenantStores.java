@@ -17,6 +17,7 @@ import io.github.scimkit.core.store.UserStore;
 import io.github.scimkit.core.store.query.StoreQuery;
 import io.github.scimkit.core.tenant.TenantSettings;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -96,6 +97,11 @@ class ForwardingTenantStores implements TenantStores {
 
     ForwardingUserStore(UserStore delegate) {
       super(delegate);
+    }
+
+    @Override
+    public Set<String> existingIds(Set<String> ids) throws ScimException {
+      return delegate.existingIds(ids);
     }
   }
 

@@ -1,60 +1,44 @@
 package io.github.scimkit.core.engine;
 
-import io.github.scimkit.core.config.OutboxRetry;
 import com.unboundid.scim2.common.GenericScimResource;
-import com.unboundid.scim2.common.Path;
-import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import io.github.scimkit.core.bulk.BulkRequest;
 import io.github.scimkit.core.bulk.BulkResponse;
 import io.github.scimkit.core.config.EngineConfig;
-import io.github.scimkit.core.config.OutboxRetry;
 import io.github.scimkit.core.event.AuditSink;
 import io.github.scimkit.core.event.LifecycleListener;
-import io.github.scimkit.core.event.LoggingAuditSink;
-import io.github.scimkit.core.event.WriteHook;
 import io.github.scimkit.core.event.WriteOperation;
-import io.github.scimkit.core.internal.dialect.FilterParser;
-import io.github.scimkit.core.internal.engine.BulkExecutor;
-import io.github.scimkit.core.internal.engine.BulkPlanner;
+import io.github.scimkit.core.internal.engine.AuditedWrites;
 import io.github.scimkit.core.internal.engine.CreateCommand;
-import io.github.scimkit.core.internal.engine.CursorCodec;
 import io.github.scimkit.core.internal.engine.DeleteCommand;
 import io.github.scimkit.core.internal.engine.EngineServices;
 import io.github.scimkit.core.internal.engine.EventDispatcher;
 import io.github.scimkit.core.internal.engine.InputRule;
-import io.github.scimkit.core.internal.engine.OutboxRelay;
 import io.github.scimkit.core.internal.engine.MemberPages;
-import io.github.scimkit.core.internal.engine.Outcome;
+import io.github.scimkit.core.internal.engine.OutboxRelay;
 import io.github.scimkit.core.internal.engine.PatchCommand;
 import io.github.scimkit.core.internal.engine.ProfileSupports;
 import io.github.scimkit.core.internal.engine.ReplaceCommand;
 import io.github.scimkit.core.internal.engine.ResourceSupport;
+import io.github.scimkit.core.internal.engine.SchemaChecks;
 import io.github.scimkit.core.internal.engine.Session;
 import io.github.scimkit.core.internal.engine.UserGroups;
-import io.github.scimkit.core.resource.UserGroup;
-import io.github.scimkit.core.mapping.ResourceMapping;
 import io.github.scimkit.core.mapping.ScimMapping;
 import io.github.scimkit.core.profile.IdpProfile;
 import io.github.scimkit.core.profile.IdpProfiles;
 import io.github.scimkit.core.request.RequestContext;
 import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.resource.ResourceView;
+import io.github.scimkit.core.resource.UserGroup;
 import io.github.scimkit.core.store.ResourceRecord;
-import io.github.scimkit.core.store.ResultPage;
 import io.github.scimkit.core.store.StoreProvider;
 import io.github.scimkit.core.store.TenantStores;
-import io.github.scimkit.core.store.query.Condition;
-import io.github.scimkit.core.store.query.PageRequest;
-import io.github.scimkit.core.store.query.Sort;
-import io.github.scimkit.core.store.query.StoreQuery;
 import io.github.scimkit.core.tenant.TenantSettings;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -86,29 +70,34 @@ public final class ScimEngine implements AutoCloseable {
 
   private final StoreProvider stores;
   private final ScimMapping mapping;
-  private final EngineServices services;
+  private final EngineConfig config;
+  private final IdpProfiles profiles;
+  private final ProfileSupports profileSupports;
+  private final OutboxRelay relay;
+  private final AuditedWrites writes;
   private final CreateCommand create;
   private final ReplaceCommand replace;
   private final PatchCommand patch;
   private final DeleteCommand delete;
-  private final IdpProfiles profiles;
-  private final ProfileSupports profileSupports;
-  private final CursorCodec cursors;
-  private final OutboxRelay relay;
+  private final SearchCommand search;
+  private final BulkCommand bulk;
 
   private ScimEngine(Builder builder) {
     this.stores = builder.stores;
     this.mapping = builder.mapping;
+    this.config = builder.config;
     this.profiles = builder.profiles;
-    this.profileSupports = ProfileSupports.of(builder.mapping, builder.profiles);
+    this.profileSupports = ProfileSupports.of(builder.mapping, builder.profiles, builder.config);
     EventDispatcher dispatcher = new EventDispatcher(builder.listeners, builder.auditSink);
     this.relay = new OutboxRelay(builder.stores, dispatcher, builder.outboxRetry, Clock.systemUTC());
-    this.services = EngineServices.of(builder.config, builder.mapping, builder.hook, dispatcher, relay);
+    this.writes = new AuditedWrites(dispatcher, relay, builder.config.clock());
+    EngineServices services = new EngineServices(builder.config, builder.hook, new SchemaChecks(builder.config), relay);
     this.create = new CreateCommand(services);
     this.replace = new ReplaceCommand(services);
     this.patch = new PatchCommand(services);
     this.delete = new DeleteCommand(services);
-    this.cursors = CursorCodec.of(builder.config);
+    this.search = new SearchCommand(builder.config);
+    this.bulk = new BulkCommand(builder.config.maxBulkOperations());
     relay.recoverInBackground();
   }
 
@@ -143,12 +132,37 @@ public final class ScimEngine implements AutoCloseable {
   }
 
   /**
+   * Returns what the engine's home of a kind tells the HTTP layer: endpoint, mapping (the host's,
+   * as published), PATCH response policy and the read-only lists the kind's resources show.
+   *
+   * @param kind the kind
+   * @return the resource type
+   */
+  public ResourceType resourceType(ResourceKind kind) {
+    ResourceSupport support = profileSupports.base().support(kind);
+    return new ResourceType(kind, support.mapping(), support.patchResponse(), support.showsGroups(), support.hasMembers());
+  }
+
+  /**
+   * Returns the resource type of every kind, in {@link ResourceKind} order (users first).
+   *
+   * @return the resource types
+   */
+  public List<ResourceType> resourceTypes() {
+    List<ResourceType> types = new ArrayList<>();
+    for (ResourceKind kind : ResourceKind.values()) {
+      types.add(resourceType(kind));
+    }
+    return List.copyOf(types);
+  }
+
+  /**
    * Returns the engine's configuration.
    *
    * @return the configuration
    */
   public EngineConfig config() {
-    return services.config();
+    return config;
   }
 
   /**
@@ -174,8 +188,8 @@ public final class ScimEngine implements AutoCloseable {
    */
   public ResourceView create(RequestContext context, ResourceKind kind, GenericScimResource body) throws ScimException {
     Session session = session(context);
-    return write(session, kind, WriteOperation.CREATE, null, 201,
-        () -> create.execute(session, session.support(kind), body));
+    ResourceSupport support = session.support(kind);
+    return writes.run(session, support, WriteOperation.CREATE, null, 201, () -> create.execute(session, support, body));
   }
 
   /**
@@ -210,8 +224,9 @@ public final class ScimEngine implements AutoCloseable {
       RequestContext context, ResourceKind kind, String id, GenericScimResource body, OptionalLong ifMatch)
       throws ScimException {
     Session session = session(context);
-    return write(session, kind, WriteOperation.REPLACE, id, 200,
-        () -> replace.execute(session, session.support(kind), id, body, ifMatch));
+    ResourceSupport support = session.support(kind);
+    return writes.run(session, support, WriteOperation.REPLACE, id, 200,
+        () -> replace.execute(session, support, id, body, ifMatch));
   }
 
   /**
@@ -229,8 +244,9 @@ public final class ScimEngine implements AutoCloseable {
       RequestContext context, ResourceKind kind, String id, GenericScimResource request, OptionalLong ifMatch)
       throws ScimException {
     Session session = session(context);
-    return write(session, kind, WriteOperation.PATCH, id, 200,
-        () -> patch.execute(session, session.support(kind), id, request, ifMatch));
+    ResourceSupport support = session.support(kind);
+    return writes.run(session, support, WriteOperation.PATCH, id, 200,
+        () -> patch.execute(session, support, id, request, ifMatch));
   }
 
   /**
@@ -244,7 +260,8 @@ public final class ScimEngine implements AutoCloseable {
    */
   public void delete(RequestContext context, ResourceKind kind, String id, OptionalLong ifMatch) throws ScimException {
     Session session = session(context);
-    write(session, kind, WriteOperation.DELETE, id, 204, () -> delete.execute(session, session.support(kind), id, ifMatch));
+    ResourceSupport support = session.support(kind);
+    writes.run(session, support, WriteOperation.DELETE, id, 204, () -> delete.execute(session, support, id, ifMatch));
   }
 
   /**
@@ -266,54 +283,7 @@ public final class ScimEngine implements AutoCloseable {
   public SearchResults search(RequestContext context, ResourceKind kind, SearchParameters parameters)
       throws ScimException {
     Session session = session(context);
-    ResourceSupport support = session.support(kind);
-    ResourceMapping resourceMapping = support.mapping();
-    Condition condition = Condition.all();
-    if (parameters.filter().isPresent()) {
-      String text = parameters.filter().get();
-      if (text.length() > services.config().maxFilterLength()) {
-        throw BadRequestException.invalidFilter("The filter is longer than "
-            + services.config().maxFilterLength() + " characters");
-      }
-      condition = resourceMapping.toCondition(new FilterParser(session.tolerances()).parse(text));
-      InputRule.checkFilter(condition);
-    }
-    Sort sort = Sort.BY_ID;
-    if (parameters.sortBy().isPresent()) {
-      sort = resourceMapping.toSort(parsePath(parameters.sortBy().get()), parameters.descending());
-    }
-    int count = Math.min(
-        Math.max(0, parameters.count().orElse(services.config().defaultPageSize())), services.config().maxPageSize());
-    if (parameters.cursor().isPresent()) {
-      return cursorPage(session, support, new StoreQuery(condition, sort, PageRequest.countOnly()),
-          CursorCodec.queryHash(resourceMapping.name(), condition, sort),
-          parameters.cursor().get(), count);
-    }
-    long startIndex = Math.max(1, parameters.startIndex());
-    PageRequest page = count == 0 ? PageRequest.countOnly() : PageRequest.offset(startIndex - 1, count);
-    ResultPage<ResourceRecord> results = support.store(session.stores()).search(new StoreQuery(condition, sort, page));
-    long total = results.totalResults().orElse(0);
-    int items = (int) Math.max(0, Math.min(count, total - (startIndex - 1)));
-    return new SearchResults(results, support::view, total, startIndex, items);
-  }
-
-  private SearchResults cursorPage(
-      Session session, ResourceSupport support, StoreQuery query, byte[] queryHash, String cursor, int count)
-      throws ScimException {
-    String tenantId = session.context().tenantId();
-    String token = cursor.isEmpty() ? null : cursors.decode(cursor, tenantId, queryHash, count);
-    PageRequest page = count == 0 ? PageRequest.countOnly() : PageRequest.keyset(token, count);
-    ResultPage<ResourceRecord> results;
-    try {
-      results = support.store(session.stores()).search(query.withPage(page));
-    } catch (BadRequestException e) {
-      if (CursorCodec.INVALID_CURSOR.equals(e.getScimError().getScimType())) {
-        throw CursorCodec.invalidCursor();
-      }
-      throw e;
-    }
-    return SearchResults.cursorPage(results, support::view, results.totalResults(),
-        next -> cursors.encode(tenantId, queryHash, count, next), count == 0);
+    return search.execute(session, session.support(kind), parameters);
   }
 
   /**
@@ -339,45 +309,14 @@ public final class ScimEngine implements AutoCloseable {
    *     failOnErrors} is below 1; 404 when there is no such tenant
    */
   public BulkResponse bulk(RequestContext context, BulkRequest request) throws ScimException {
-    Objects.requireNonNull(request, "request");
-    int limit = services.config().maxBulkOperations();
-    if (request.operations().size() > limit) {
-      throw new ScimException(413, null, "The bulk request has " + request.operations().size()
-          + " operations; the service provider accepts at most " + limit + " (maxOperations)");
-    }
-    if (request.failOnErrors().isPresent() && request.failOnErrors().get() < 1) {
-      throw BadRequestException.invalidValue("failOnErrors must be at least 1, not " + request.failOnErrors().get());
-    }
     session(context);
-    return BulkExecutor.run(BulkPlanner.plan(request.operations()), request.failOnErrors(),
-        new BulkExecutor.Operations() {
-          @Override
-          public ResourceView create(ResourceKind kind, GenericScimResource body) throws ScimException {
-            return ScimEngine.this.create(context, kind, body);
-          }
-
-          @Override
-          public ResourceView replace(ResourceKind kind, String id, GenericScimResource body, OptionalLong ifMatch)
-              throws ScimException {
-            return ScimEngine.this.replace(context, kind, id, body, ifMatch);
-          }
-
-          @Override
-          public ResourceView patch(ResourceKind kind, String id, GenericScimResource body, OptionalLong ifMatch)
-              throws ScimException {
-            return ScimEngine.this.patch(context, kind, id, body, ifMatch);
-          }
-
-          @Override
-          public void delete(ResourceKind kind, String id, OptionalLong ifMatch) throws ScimException {
-            ScimEngine.this.delete(context, kind, id, ifMatch);
-          }
-        },
-        context.correlationId());
+    return bulk.execute(this, context, request);
   }
 
   /**
-   * Streams a group's member ids in ascending order, reading the store one page at a time.
+   * Streams a group's member ids in ascending order, reading the store one page at a time. The
+   * first page is read at once: an unknown group fails here, and no separate read of the group
+   * is needed.
    *
    * @param context who asks, for which tenant
    * @param groupId the group
@@ -386,11 +325,10 @@ public final class ScimEngine implements AutoCloseable {
    */
   public Stream<String> members(RequestContext context, String groupId) throws ScimException {
     Session session = session(context);
-    TenantStores tenant = session.stores();
-    if (session.support(ResourceKind.GROUP).find(tenant, groupId).isEmpty()) {
+    if (!InputRule.storable(groupId)) {
       throw new ResourceNotFoundException("No Group with id " + groupId);
     }
-    return MemberPages.stream(tenant.groups(), groupId, services.config().maxPageSize());
+    return MemberPages.stream(session.stores().groups(), groupId, config.maxPageSize());
   }
 
   /**
@@ -407,14 +345,6 @@ public final class ScimEngine implements AutoCloseable {
     return UserGroups.lookUp(session.stores().groups(), session.support(ResourceKind.GROUP).mapping(), userIds);
   }
 
-  private static Path parsePath(String text) throws BadRequestException {
-    try {
-      return Path.fromString(text);
-    } catch (BadRequestException e) {
-      throw BadRequestException.invalidValue("sortBy is not an attribute path: " + text);
-    }
-  }
-
   private Session session(RequestContext context) throws ScimException {
     Optional<TenantStores> found = InputRule.storable(context.tenantId())
         ? stores.tenant(context.tenantId()) : Optional.empty();
@@ -425,134 +355,12 @@ public final class ScimEngine implements AutoCloseable {
         profileSupports.of(profile));
   }
 
-  /** A write whose outcome is published and audited. */
-  @FunctionalInterface
-  private interface Write {
-    Outcome run() throws ScimException;
-  }
-
-  private ResourceView write(
-      Session session, ResourceKind kind, WriteOperation operation, String id, int successStatus, Write write)
-      throws ScimException {
-    Outcome outcome;
-    try {
-      outcome = write.run();
-    } catch (ScimException e) {
-      services.audit(session, kind, operation, Optional.ofNullable(id), e.getScimError().getStatus());
-      throw e;
-    } catch (RuntimeException e) {
-      services.audit(session, kind, operation, Optional.ofNullable(id), 500);
-      throw e;
-    }
-    String resourceId = outcome.record() == null ? id : outcome.record().id();
-    services.audit(session, kind, operation, Optional.ofNullable(resourceId), successStatus);
-    relay.afterCommit(session.stores(), outcome.events(), outcome.recorded());
-    return outcome.record() == null ? null : session.support(kind).view(outcome.record());
-  }
-
-  /** Builds a {@link ScimEngine}. */
-  public static final class Builder {
-    private StoreProvider stores;
-    private ScimMapping mapping = ScimMapping.defaults();
-    private EngineConfig config = EngineConfig.defaults();
-    private WriteHook hook = WriteHook.NONE;
-    private final List<LifecycleListener> listeners = new ArrayList<>();
-    private AuditSink auditSink = new LoggingAuditSink();
-    private IdpProfiles profiles = IdpProfiles.builtIns();
-    private OutboxRetry outboxRetry = OutboxRetry.defaults();
+  /**
+   * Builds a {@link ScimEngine}: the setters, which it inherits, collect the engine's parts.
+   */
+  public static final class Builder extends EngineParts<Builder> {
 
     private Builder() {}
-
-    /**
-     * Sets how lifecycle events whose listener failed are retried (default {@link
-     * OutboxRetry#defaults()}).
-     *
-     * @param value the retry policy
-     * @return this builder
-     */
-    public Builder outboxRetry(OutboxRetry value) {
-      this.outboxRetry = Objects.requireNonNull(value, "outboxRetry");
-      return this;
-    }
-
-    /**
-     * Sets the identity-provider profiles tenants may name (default {@link
-     * IdpProfiles#builtIns()}). Each tenant's profile, from {@link TenantSettings#idpProfile()},
-     * picks its lenient tolerances and its mapping; see {@link IdpProfiles#tolerances}.
-     *
-     * @param value the profiles
-     * @return this builder
-     */
-    public Builder profiles(IdpProfiles value) {
-      this.profiles = Objects.requireNonNull(value, "profiles");
-      return this;
-    }
-
-    /**
-     * Sets where tenants' users and groups are kept (required).
-     *
-     * @param value the store provider
-     * @return this builder
-     */
-    public Builder stores(StoreProvider value) {
-      this.stores = Objects.requireNonNull(value, "stores");
-      return this;
-    }
-
-    /**
-     * Sets the mapping rules (default {@link ScimMapping#defaults()}).
-     *
-     * @param value the mapping
-     * @return this builder
-     */
-    public Builder mapping(ScimMapping value) {
-      this.mapping = Objects.requireNonNull(value, "mapping");
-      return this;
-    }
-
-    /**
-     * Sets limits, defaults, clock and id generator (default {@link EngineConfig#defaults()}).
-     *
-     * @param value the configuration
-     * @return this builder
-     */
-    public Builder config(EngineConfig value) {
-      this.config = Objects.requireNonNull(value, "config");
-      return this;
-    }
-
-    /**
-     * Sets the host's write hook (default none).
-     *
-     * @param value the hook
-     * @return this builder
-     */
-    public Builder writeHook(WriteHook value) {
-      this.hook = Objects.requireNonNull(value, "writeHook");
-      return this;
-    }
-
-    /**
-     * Adds a lifecycle listener; listeners are called in the order added.
-     *
-     * @param value the listener
-     * @return this builder
-     */
-    public Builder listener(LifecycleListener value) {
-      this.listeners.add(Objects.requireNonNull(value, "listener"));
-      return this;
-    }
-
-    /**
-     * Sets the audit sink (default {@link LoggingAuditSink}).
-     *
-     * @param value the sink
-     * @return this builder
-     */
-    public Builder auditSink(AuditSink value) {
-      this.auditSink = Objects.requireNonNull(value, "auditSink");
-      return this;
-    }
 
     /**
      * Returns the engine.

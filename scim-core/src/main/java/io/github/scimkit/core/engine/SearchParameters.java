@@ -114,13 +114,4 @@ public record SearchParameters(
     return new SearchParameters(
         filter, Optional.of(Objects.requireNonNull(path, "path")), newDescending, startIndex, count, cursor);
   }
-
-  /**
-   * Returns whether these are cursor-paging parameters.
-   *
-   * @return {@code true} when a cursor, even empty, is present
-   */
-  public boolean cursorMode() {
-    return cursor.isPresent();
-  }
 }

@@ -1,14 +1,11 @@
 package io.github.scimkit.core.mapping;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.types.AttributeDefinition;
 import com.unboundid.scim2.common.types.AttributeDefinition.Mutability;
-import com.unboundid.scim2.common.types.AttributeDefinition.Returned;
-import com.unboundid.scim2.common.types.AttributeDefinition.Type;
 import com.unboundid.scim2.common.types.AttributeDefinition.Uniqueness;
 import com.unboundid.scim2.common.types.SchemaResource;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
@@ -21,12 +18,8 @@ import io.github.scimkit.core.store.query.Sort;
 import io.github.scimkit.core.tenant.ScimMode;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -51,21 +44,12 @@ public final class ResourceMapping {
   private final String description;
   private final String coreUrn;
   private final List<MappingRule> rules;
-  private final Map<String, SchemaInfo> extensions;
   private final List<DerivedValue> derivedValues;
   private final PasswordHandler passwordHandler;
   private final boolean externalIdUnique;
   private final boolean members;
   private final String groupDisplayAttribute;
-
-  private final Map<String, AttributeBinding> bindings;
-  private final List<SchemaResource> schemas;
-  private final ResourceTypeDefinition resourceType;
-  private final ResourceRenderer renderer;
-  private final ResourceReader reader;
-  private final FilterTranslator filters;
-  private final SortTranslator sorts;
-  private final List<Derivation> derivations;
+  private final CompiledMapping compiled;
 
   private ResourceMapping(Builder builder) {
     name = builder.name;
@@ -79,41 +63,19 @@ public final class ResourceMapping {
     members = builder.members;
     groupDisplayAttribute = builder.groupDisplayAttribute;
 
-    List<BoundRule> bound = new ArrayList<>();
-    for (MappingRule rule : rules) {
-      bound.add(check(BoundRule.bind(rule, coreUrn)));
-    }
-    List<AttributeBinding> ordered = BindingFactory.bindings(bound);
-    Map<String, AttributeBinding> byKey = new HashMap<>();
-    ordered.forEach(binding -> byKey.put(
-        AttributeBinding.key(binding.schemaUrn(), binding.name()), binding));
-    bindings = Collections.unmodifiableMap(byKey);
+    compiled = CompiledMapping.compile(this, builder.extensions);
+  }
 
-    Map<String, SchemaInfo> used = new LinkedHashMap<>();
-    for (AttributeBinding binding : ordered) {
-      if (!binding.schemaUrn().equals(coreUrn)) {
-        used.computeIfAbsent(binding.schemaUrn(), urn -> builder.extensions.entrySet().stream()
-            .filter(entry -> entry.getKey().equalsIgnoreCase(urn))
-            .map(Map.Entry::getValue)
-            .findFirst()
-            .orElseGet(() -> SchemaInfo.defaultFor(urn)));
-      }
-    }
-    extensions = Collections.unmodifiableMap(used);
-    schemas = buildSchemas(ordered);
-    ResourceTypeDefinition.Builder type = new ResourceTypeDefinition.Builder(name, endpoint)
-        .setId(name)
-        .setDescription(description)
-        .setCoreSchema(schemas.get(0));
-    schemas.subList(1, schemas.size()).forEach(type::addOptionalSchemaExtension);
-    resourceType = type.build();
+  String description() {
+    return description;
+  }
 
-    checkDerivedAndPassword(bound);
-    derivations = derivedValues.stream().map(Derivation::new).toList();
-    renderer = new ResourceRenderer(coreUrn, ordered);
-    reader = new ResourceReader(coreUrn, extensions.keySet(), bindings, passwordHandler);
-    filters = new FilterTranslator(name, coreUrn, bindings, members ? null : groupDisplayAttribute);
-    sorts = new SortTranslator(coreUrn, bindings);
+  boolean publishesMembers() {
+    return members;
+  }
+
+  PasswordHandler passwordHandler() {
+    return passwordHandler;
   }
 
   /**
@@ -143,7 +105,7 @@ public final class ResourceMapping {
   public Builder toBuilder() {
     Builder builder = new Builder(name, endpoint, description, coreUrn, members);
     rules.forEach(builder::rule);
-    builder.extensions.putAll(extensions);
+    builder.extensions.putAll(compiled.extensions());
     derivedValues.forEach(builder::derive);
     builder.passwordHandler = passwordHandler;
     builder.externalIdUnique = externalIdUnique;
@@ -224,7 +186,7 @@ public final class ResourceMapping {
    * @return the schemas
    */
   public List<SchemaResource> schemas() {
-    return schemas;
+    return compiled.schemas();
   }
 
   /**
@@ -234,7 +196,7 @@ public final class ResourceMapping {
    * @return the resource type definition
    */
   public ResourceTypeDefinition resourceTypeDefinition() {
-    return resourceType;
+    return compiled.resourceType();
   }
 
   /**
@@ -244,7 +206,7 @@ public final class ResourceMapping {
    * @return the checker
    */
   public SchemaChecker newSchemaChecker() {
-    return new SchemaChecker(resourceType);
+    return new SchemaChecker(compiled.resourceType());
   }
 
   /**
@@ -255,7 +217,7 @@ public final class ResourceMapping {
    * @return the definition, or empty when no schema publishes the path
    */
   public Optional<AttributeDefinition> definition(Path path) {
-    return Optional.ofNullable(resourceType.getAttributeDefinition(path));
+    return Optional.ofNullable(compiled.resourceType().getAttributeDefinition(path));
   }
 
   /**
@@ -267,7 +229,7 @@ public final class ResourceMapping {
    * @return a new resource
    */
   public GenericScimResource render(ResourceRecord record) {
-    return new GenericScimResource(renderer.render(record.id(), record.attributes()));
+    return new GenericScimResource(compiled.renderer().render(record.id(), record.attributes()));
   }
 
   /**
@@ -285,21 +247,12 @@ public final class ResourceMapping {
    *     handler refuses the password
    */
   public Attributes read(GenericScimResource resource, ScimMode mode) throws BadRequestException {
-    Attributes read = reader.read(resource.getObjectNode(), mode);
-    return derive(read);
+    return derive(compiled.reader().read(resource.getObjectNode(), mode));
   }
 
   /** Sets every derived value from the SCIM view of the given attributes. */
   Attributes derive(Attributes attributes) {
-    if (derivations.isEmpty()) {
-      return attributes;
-    }
-    ObjectNode view = renderer.render(null, attributes);
-    Attributes.Builder builder = attributes.toBuilder();
-    for (Derivation derivation : derivations) {
-      builder.set(derivation.value().recordAttribute(), derivation.derive(view).orElse(null));
-    }
-    return builder.build();
+    return compiled.derive(attributes);
   }
 
   /**
@@ -347,7 +300,7 @@ public final class ResourceMapping {
    *     schema publishes or uses an operator its type does not support
    */
   public Condition toCondition(Filter filter) throws BadRequestException {
-    return filters.translate(filter);
+    return compiled.filters().translate(filter);
   }
 
   /**
@@ -360,204 +313,17 @@ public final class ResourceMapping {
    *     single-valued simple value a rule keeps
    */
   public Sort toSort(Path sortBy, boolean descending) throws BadRequestException {
-    return sorts.translate(sortBy, descending);
+    return compiled.sorts().translate(sortBy, descending);
   }
 
-  private BoundRule check(BoundRule bound) {
-    MappingRule rule = bound.rule();
-    if (rule.recordAttribute().equals(EXTERNAL_ID)) {
-      throw new MappingException(rule.path(), "'externalId' is the built-in externalId's record attribute");
-    }
-    String reserved = members ? "members" : "groups";
-    if (bound.schemaUrn().equals(coreUrn) && bound.attribute().equalsIgnoreCase(reserved)) {
-      throw new MappingException(rule.path(), "'" + reserved + "' is kept by the engine");
-    }
-    if (rule.uniqueness() != Uniqueness.NONE
-        && (rule.multiValued() || rule.type() == Type.COMPLEX || bound.shape() == BoundRule.Shape.ELEMENT)) {
-      throw new MappingException(rule.path(), "only a single-valued simple attribute can be unique");
-    }
-    return bound;
-  }
+  /**
+   * Collects a resource type's rules and settings, with the setters it inherits; not
+   * thread-safe.
+   */
+  public static final class Builder extends MappingSettings<Builder> {
 
-  private void checkDerivedAndPassword(List<BoundRule> bound) {
-    Set<String> taken = new LinkedHashSet<>();
-    taken.add(EXTERNAL_ID);
-    rules.forEach(rule -> taken.add(rule.recordAttribute()));
-    for (DerivedValue value : derivedValues) {
-      if (!taken.add(value.recordAttribute())) {
-        throw new MappingException(value.name(),
-            "record attribute '" + value.recordAttribute() + "' is already bound");
-      }
-    }
-    boolean password = bound.stream().anyMatch(rule -> rule.schemaUrn().equals(coreUrn)
-        && rule.attribute().equalsIgnoreCase("password"));
-    if (password && passwordHandler == null) {
-      throw new MappingException("password", "a mapping that maps password needs a PasswordHandler");
-    }
-  }
-
-  private List<SchemaResource> buildSchemas(List<AttributeBinding> ordered) {
-    List<SchemaResource> result = new ArrayList<>();
-    List<AttributeDefinition> core = attributesOf(ordered, coreUrn);
-    core.add(members ? EngineAttributes.members() : EngineAttributes.groups());
-    result.add(new SchemaResource(coreUrn, name, description, core));
-    extensions.forEach((urn, info) ->
-        result.add(new SchemaResource(urn, info.name(), info.description(), attributesOf(ordered, urn))));
-    return List.copyOf(result);
-  }
-
-  private static List<AttributeDefinition> attributesOf(List<AttributeBinding> ordered, String urn) {
-    List<AttributeDefinition> attributes = new ArrayList<>();
-    for (AttributeBinding binding : ordered) {
-      if (binding.schemaUrn().equals(urn)) {
-        attributes.add(binding.definition());
-      }
-    }
-    return attributes;
-  }
-
-  /** The published name and description of a schema extension. */
-  private record SchemaInfo(String name, String description) {
-    static SchemaInfo defaultFor(String urn) {
-      String local = urn.equalsIgnoreCase(ScimUrns.ENTERPRISE_USER) ? "EnterpriseUser"
-          : urn.substring(urn.lastIndexOf(':') + 1);
-      return new SchemaInfo(local, local + " extension");
-    }
-  }
-
-  /** Collects a resource type's rules and settings; not thread-safe. */
-  public static final class Builder {
-    private final String name;
-    private final String endpoint;
-    private final String description;
-    private final String coreUrn;
-    private final boolean members;
-    private final List<MappingRule> rules = new ArrayList<>();
-    private final Map<String, SchemaInfo> extensions = new LinkedHashMap<>();
-    private final Map<String, DerivedValue> derived = new LinkedHashMap<>();
-    private PasswordHandler passwordHandler;
-    private boolean externalIdUnique;
-    private String groupDisplayAttribute = "displayName";
-
-    private Builder(String name, String endpoint, String description, String coreUrn,
-        boolean members) {
-      this.name = name;
-      this.endpoint = endpoint;
-      this.description = description;
-      this.coreUrn = coreUrn;
-      this.members = members;
-    }
-
-    /**
-     * Adds a rule, in place of the rule with the same path (compared case-insensitively) if
-     * there is one: so a host rebinds a default rule to its own record attribute.
-     *
-     * @param rule the rule
-     * @return this builder
-     */
-    public Builder rule(MappingRule rule) {
-      Objects.requireNonNull(rule, "rule");
-      for (int i = 0; i < rules.size(); i++) {
-        if (rules.get(i).path().equalsIgnoreCase(rule.path())) {
-          rules.set(i, rule);
-          return this;
-        }
-      }
-      rules.add(rule);
-      return this;
-    }
-
-    /**
-     * Adds a rule with the facts RFC 7643 gives its path; see {@link MappingRule#of}.
-     *
-     * @param path the SCIM path
-     * @param recordAttribute the record attribute
-     * @return this builder
-     */
-    public Builder rule(String path, String recordAttribute) {
-      return rule(MappingRule.of(path, recordAttribute));
-    }
-
-    /**
-     * Removes the rules with the given path, compared case-insensitively.
-     *
-     * @param path the SCIM path
-     * @return this builder
-     */
-    public Builder withoutRule(String path) {
-      rules.removeIf(rule -> rule.path().equalsIgnoreCase(path));
-      return this;
-    }
-
-    /**
-     * Names an extension schema. Only extensions that rules use are published; those not
-     * named here are published under the last part of their URN.
-     *
-     * @param urn the extension URN
-     * @param schemaName the published name
-     * @param schemaDescription the published description
-     * @return this builder
-     */
-    public Builder extension(String urn, String schemaName, String schemaDescription) {
-      extensions.put(urn, new SchemaInfo(schemaName, schemaDescription));
-      return this;
-    }
-
-    /**
-     * Adds a derived value, or replaces the one with the same name.
-     *
-     * @param value the derived value
-     * @return this builder
-     */
-    public Builder derive(DerivedValue value) {
-      derived.put(value.name(), value);
-      return this;
-    }
-
-    /**
-     * Removes a derived value.
-     *
-     * @param valueName its name
-     * @return this builder
-     */
-    public Builder withoutDerived(String valueName) {
-      derived.remove(valueName);
-      return this;
-    }
-
-    /**
-     * Sets what protects a mapped {@code password}.
-     *
-     * @param handler the handler
-     * @return this builder
-     */
-    public Builder passwordHandler(PasswordHandler handler) {
-      passwordHandler = handler;
-      return this;
-    }
-
-    /**
-     * Sets, for a User mapping, the group record attribute a {@code groups.display} filter
-     * compares; {@code displayName} unless set. {@link ScimMapping} sets it from its Group
-     * mapping.
-     *
-     * @param recordAttribute the group record attribute
-     * @return this builder
-     */
-    public Builder groupDisplayAttribute(String recordAttribute) {
-      groupDisplayAttribute = Objects.requireNonNull(recordAttribute, "recordAttribute");
-      return this;
-    }
-
-    /**
-     * Sets whether {@code externalId} is unique, case-exactly; by default it is not.
-     *
-     * @param unique whether unique
-     * @return this builder
-     */
-    public Builder externalIdUnique(boolean unique) {
-      externalIdUnique = unique;
-      return this;
+    private Builder(String name, String endpoint, String description, String coreUrn, boolean members) {
+      super(name, endpoint, description, coreUrn, members);
     }
 
     /**

@@ -28,17 +28,15 @@ import java.util.Set;
  * attributes the host owns); {@link #RESERVED_NAMES} are the record's own fields and cannot be
  * used.
  */
-public final class Attributes {
+public final class Attributes extends NamedValues {
 
   /** Names a record keeps outside its attributes, and that attributes therefore cannot use. */
   public static final Set<String> RESERVED_NAMES = Set.of("id", "version", "created", "lastModified");
 
   private static final Attributes EMPTY = new Attributes(Map.of());
 
-  private final Map<String, Object> values;
-
   private Attributes(Map<String, Object> values) {
-    this.values = values;
+    super(values);
   }
 
   /**
@@ -104,16 +102,6 @@ public final class Attributes {
   }
 
   /**
-   * Returns one value.
-   *
-   * @param name the attribute name
-   * @return the value, or empty when absent
-   */
-  public Optional<Object> get(String name) {
-    return Optional.ofNullable(values.get(name));
-  }
-
-  /**
    * Returns a string value.
    *
    * @param name the attribute name
@@ -154,16 +142,6 @@ public final class Attributes {
   }
 
   /**
-   * Returns a complex value.
-   *
-   * @param name the attribute name
-   * @return the value, or empty when absent or not complex
-   */
-  public Optional<ComplexValue> getComplex(String name) {
-    return typed(name, ComplexValue.class);
-  }
-
-  /**
    * Returns the values of an attribute as a list: its list, a single value as a one-element
    * list, or an empty list when absent.
    *
@@ -191,51 +169,9 @@ public final class Attributes {
     return values.containsKey(name);
   }
 
-  /**
-   * Returns the names of the attributes present.
-   *
-   * @return the names, in insertion order
-   */
-  public Set<String> names() {
-    return values.keySet();
-  }
-
-  /**
-   * Returns the values as an unmodifiable map.
-   *
-   * @return the values
-   */
-  public Map<String, Object> asMap() {
-    return values;
-  }
-
-  /**
-   * Tells whether no attribute is present.
-   *
-   * @return {@code true} when empty
-   */
-  public boolean isEmpty() {
-    return values.isEmpty();
-  }
-
   private <T> Optional<T> typed(String name, Class<T> type) {
     Object value = values.get(name);
     return type.isInstance(value) ? Optional.of(type.cast(value)) : Optional.empty();
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof Attributes that && values.equals(that.values);
-  }
-
-  @Override
-  public int hashCode() {
-    return values.hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return values.toString();
   }
 
   /** Collects attribute values; not thread-safe. */

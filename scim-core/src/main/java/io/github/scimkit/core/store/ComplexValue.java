@@ -4,8 +4,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * An immutable complex attribute value: named simple sub-values, such as an email's {@code
@@ -15,14 +13,12 @@ import java.util.Set;
  * dropped, so a missing key and a {@code null} mean the same. Sub-attribute names are kept as
  * given: the mapping rules choose them.
  */
-public final class ComplexValue {
+public final class ComplexValue extends NamedValues {
 
   private static final ComplexValue EMPTY = new ComplexValue(Map.of());
 
-  private final Map<String, Object> values;
-
   private ComplexValue(Map<String, Object> values) {
-    this.values = values;
+    super(values);
   }
 
   /**
@@ -63,16 +59,6 @@ public final class ComplexValue {
   }
 
   /**
-   * Returns one sub-value.
-   *
-   * @param name the sub-attribute name
-   * @return the value, or empty when absent
-   */
-  public Optional<Object> get(String name) {
-    return Optional.ofNullable(values.get(name));
-  }
-
-  /**
    * Returns a copy of this value with one sub-value set, or removed when {@code value} is {@code
    * null}.
    *
@@ -84,47 +70,5 @@ public final class ComplexValue {
     Map<String, Object> copy = new LinkedHashMap<>(values);
     copy.put(name, value);
     return of(copy);
-  }
-
-  /**
-   * Returns the sub-attribute names present.
-   *
-   * @return the names, in insertion order
-   */
-  public Set<String> names() {
-    return values.keySet();
-  }
-
-  /**
-   * Returns the sub-values as an unmodifiable map.
-   *
-   * @return the sub-values
-   */
-  public Map<String, Object> asMap() {
-    return values;
-  }
-
-  /**
-   * Tells whether no sub-value is present.
-   *
-   * @return {@code true} when empty
-   */
-  public boolean isEmpty() {
-    return values.isEmpty();
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof ComplexValue that && values.equals(that.values);
-  }
-
-  @Override
-  public int hashCode() {
-    return values.hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return values.toString();
   }
 }

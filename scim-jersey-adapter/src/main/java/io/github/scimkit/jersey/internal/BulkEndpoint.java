@@ -40,7 +40,8 @@ public final class BulkEndpoint {
       operation.put("method", result.method());
       result.bulkId().ifPresent(bulkId -> operation.put("bulkId", bulkId));
       if (result.resourceType().isPresent() && result.id().isPresent() && !result.failed()) {
-        operation.put("location", request.location(ResourceWriter.endpoint(result.resourceType().get()), result.id().get()));
+        operation.put("location", request.location(
+            request.runtime().engine().resourceType(result.resourceType().get()).endpoint(), result.id().get()));
       }
       result.version().ifPresent(version -> operation.put("version", version));
       operation.put("status", Integer.toString(result.status()));

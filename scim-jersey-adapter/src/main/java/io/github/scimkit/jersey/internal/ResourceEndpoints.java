@@ -41,8 +41,7 @@ public final class ResourceEndpoints {
   }
 
   private ResourceMapping mapping(ScimRequest request) {
-    var mapping = request.runtime().engine().mapping();
-    return kind == ResourceKind.USER ? mapping.users() : mapping.groups();
+    return request.runtime().engine().resourceType(kind).mapping();
   }
 
   private Projection projection(ScimRequest request, Optional<String> attributes, Optional<String> excluded)
@@ -150,15 +149,14 @@ public final class ResourceEndpoints {
     return resource(request, Response.Status.OK, view, projection(request));
   }
 
-  /** PATCH of one resource: 200 with the resource or 204, as configured or asked. */
+  /** PATCH of one resource: 200 with the resource or 204, as the engine's kind answers or the client asks. */
   public Response patch(ScimRequest request) throws ScimException {
     String id = request.resourceId();
     ResourceView view = request.runtime().engine().patch(request.context(), kind, id,
         new GenericScimResource(request.body()), Preconditions.expectedVersion(request, kind, id));
-    var config = request.runtime().engine().config();
-    PatchResponse configured = kind == ResourceKind.USER ? config.userPatchResponse() : config.groupPatchResponse();
+    PatchResponse answer = request.runtime().engine().resourceType(kind).patchResponse();
     boolean asked = request.query("attributes").isPresent() || request.query("excludedAttributes").isPresent();
-    if (configured == PatchResponse.NO_CONTENT && !asked) {
+    if (answer == PatchResponse.NO_CONTENT && !asked) {
       return Response.noContent().tag(etag(view)).build();
     }
     return resource(request, Response.Status.OK, view, projection(request));

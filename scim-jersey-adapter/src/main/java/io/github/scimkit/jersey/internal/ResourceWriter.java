@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import io.github.scimkit.core.resource.UserGroup;
 import io.github.scimkit.core.resource.ResourceView;
-import io.github.scimkit.core.resource.ResourceKind;
+import io.github.scimkit.core.engine.ResourceType;
 import io.github.scimkit.core.projection.Projection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,23 +43,17 @@ public final class ResourceWriter {
   }
 
   /**
-   * Returns the endpoint of a kind.
-   *
-   * @param kind users or groups
-   * @return {@code Users} or {@code Groups}
-   */
-  public static String endpoint(ResourceKind kind) {
-    return kind == ResourceKind.USER ? "Users" : "Groups";
-  }
-
-  /**
    * Returns a resource's address.
    *
    * @param view the resource
    * @return the absolute address
    */
   public String location(ResourceView view) {
-    return request.location(endpoint(view.kind()), view.id());
+    return request.location(type(view).endpoint(), view.id());
+  }
+
+  private ResourceType type(ResourceView view) {
+    return request.runtime().engine().resourceType(view.kind());
   }
 
   /**
@@ -71,7 +65,7 @@ public final class ResourceWriter {
    */
   public void prefetchGroups(List<ResourceView> views) throws IOException {
     Set<String> users = new HashSet<>();
-    views.stream().filter(view -> view.kind() == ResourceKind.USER).forEach(view -> users.add(view.id()));
+    views.stream().filter(view -> type(view).showsGroups()).forEach(view -> users.add(view.id()));
     groups = groupsOf(users);
   }
 
@@ -96,7 +90,8 @@ public final class ResourceWriter {
   public void write(JsonGenerator generator, ResourceView view) throws IOException {
     ObjectNode node = view.resource().getObjectNode();
     ((ObjectNode) node.path("meta")).put("location", location(view));
-    if (view.kind() == ResourceKind.USER && projection.returns(GROUPS)) {
+    ResourceType type = type(view);
+    if (type.showsGroups() && projection.returns(GROUPS)) {
       addGroups(node, view.id());
     }
     projection.apply(view.resource());
@@ -106,7 +101,7 @@ public final class ResourceWriter {
       generator.writeFieldName(field.getKey());
       generator.writeTree(field.getValue());
     }
-    if (view.kind() == ResourceKind.GROUP && projection.returns(MEMBERS)) {
+    if (type.hasMembers() && projection.returns(MEMBERS)) {
       writeMembers(generator, view.id());
     }
     generator.writeEndObject();

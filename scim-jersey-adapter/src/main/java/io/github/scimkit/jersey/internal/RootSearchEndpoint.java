@@ -6,6 +6,7 @@ import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import io.github.scimkit.core.resource.ResourceView;
 import com.unboundid.scim2.common.Path;
+import io.github.scimkit.core.engine.ResourceType;
 import io.github.scimkit.core.engine.SearchParameters;
 import io.github.scimkit.core.engine.SearchResults;
 import io.github.scimkit.core.mapping.ResourceMapping;
@@ -14,7 +15,10 @@ import io.github.scimkit.core.resource.ResourceKind;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -31,6 +35,9 @@ public final class RootSearchEndpoint {
 
   private static final String LIST_RESPONSE_URN = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
 
+  /** One type's page of the answer. */
+  private record TypedPage(ResourceKind kind, SearchResults results) {}
+
   /** The search as the body asks it, with a cursor refused. */
   private record Query(Optional<String> filter, Optional<String> sortBy, boolean descending) {}
 
@@ -44,55 +51,62 @@ public final class RootSearchEndpoint {
         JsonFields.text(body, "sortOrder").map("descending"::equalsIgnoreCase).orElse(false));
     Optional<String> attributes = JsonFields.paths(body, "attributes");
     Optional<String> excluded = JsonFields.paths(body, "excludedAttributes");
-    var mapping = request.runtime().engine().mapping();
-    Projection users = Projection.of(mapping.users(), attributes, excluded);
-    Projection groups = Projection.of(mapping.groups(), attributes, excluded);
     long startIndex = Math.max(1, JsonFields.number(body, "startIndex").orElse(1L));
     var config = request.runtime().engine().config();
     int count = (int) Math.min(config.maxPageSize(), Math.max(0, JsonFields.number(body, "count").orElse((long) config.defaultPageSize())));
 
-    Query userQuery = sortable(mapping.users(), query);
-    Query groupQuery = sortable(mapping.groups(), query);
-    if (query.sortBy().isPresent() && userQuery.sortBy().isEmpty() && groupQuery.sortBy().isEmpty()) {
+    List<ResourceType> types = request.runtime().engine().resourceTypes();
+    List<Query> queries = new ArrayList<>();
+    for (ResourceType type : types) {
+      queries.add(sortable(type.mapping(), query));
+    }
+    if (query.sortBy().isPresent() && queries.stream().allMatch(typed -> typed.sortBy().isEmpty())) {
       throw BadRequestException.invalidValue("No resource type can sort by " + query.sortBy().get());
     }
-    long usersTotal = total(request, ResourceKind.USER, userQuery);
-    long groupsTotal = total(request, ResourceKind.GROUP, groupQuery);
-    if (usersTotal < 0 && groupsTotal < 0) {
+    long[] totals = new long[types.size()];
+    for (int i = 0; i < types.size(); i++) {
+      totals[i] = total(request, types.get(i).kind(), queries.get(i));
+    }
+    if (Arrays.stream(totals).allMatch(typeTotal -> typeTotal < 0)) {
       throw BadRequestException.invalidFilter("No resource type understands the filter " + query.filter().orElse(""));
     }
-    List<SearchResults> pages = new ArrayList<>();
+    List<TypedPage> pages = new ArrayList<>();
     long offset = startIndex - 1;
     int remaining = count;
-    long userCount = Math.max(0, usersTotal);
-    if (usersTotal > 0 && offset < userCount && remaining > 0) {
-      SearchResults page = page(request, ResourceKind.USER, userQuery, offset + 1, remaining);
-      pages.add(page);
-      remaining -= page.itemsPerPage();
+    long total = 0;
+    for (int i = 0; i < types.size(); i++) {
+      long typeTotal = Math.max(0, totals[i]);
+      if (typeTotal > 0 && offset < typeTotal && remaining > 0) {
+        SearchResults page = page(request, types.get(i).kind(), queries.get(i), offset + 1, remaining);
+        pages.add(new TypedPage(types.get(i).kind(), page));
+        remaining -= page.itemsPerPage();
+      }
+      offset = Math.max(0, offset - typeTotal);
+      total += typeTotal;
     }
-    if (groupsTotal > 0 && remaining > 0) {
-      pages.add(page(request, ResourceKind.GROUP, groupQuery, Math.max(0, offset - userCount) + 1, remaining));
+    int items = pages.stream().mapToInt(page -> page.results().itemsPerPage()).sum();
+    Map<ResourceKind, ResourceWriter> writers = new EnumMap<>(ResourceKind.class);
+    for (ResourceType type : types) {
+      writers.put(type.kind(), new ResourceWriter(request, Projection.of(type.mapping(), attributes, excluded)));
     }
-    long total = userCount + Math.max(0, groupsTotal);
-    int items = pages.stream().mapToInt(SearchResults::itemsPerPage).sum();
-    ResourceWriter userWriter = new ResourceWriter(request, users);
-    ResourceWriter groupWriter = new ResourceWriter(request, groups);
+    long listed = total;
     StreamingOutput out = stream -> {
       try (JsonGenerator generator = request.runtime().json().generator(stream)) {
         generator.writeStartObject();
         generator.writeArrayFieldStart("schemas");
         generator.writeString(LIST_RESPONSE_URN);
         generator.writeEndArray();
-        generator.writeNumberField("totalResults", total);
+        generator.writeNumberField("totalResults", listed);
         generator.writeNumberField("itemsPerPage", items);
         generator.writeNumberField("startIndex", startIndex);
         generator.writeArrayFieldStart("Resources");
-        for (SearchResults page : pages) {
-          try (page) {
-            List<ResourceView> views = page.resources().toList();
-            userWriter.prefetchGroups(views);
+        for (TypedPage page : pages) {
+          try (SearchResults results = page.results()) {
+            List<ResourceView> views = results.resources().toList();
+            ResourceWriter writer = writers.get(page.kind());
+            writer.prefetchGroups(views);
             for (ResourceView view : views) {
-              (view.kind() == ResourceKind.USER ? userWriter : groupWriter).write(generator, view);
+              writer.write(generator, view);
             }
           }
         }

@@ -1,5 +1,6 @@
 package io.github.scimkit.jersey.internal;
 
+import io.github.scimkit.core.engine.ResourceType;
 import io.github.scimkit.core.resource.ResourceKind;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.core.Configuration;
@@ -32,8 +33,9 @@ public final class ScimResourceModel implements ModelProcessor {
   public ResourceModel processResourceModel(ResourceModel model, Configuration configuration) {
     ResourceModel.Builder builder = new ResourceModel.Builder(model, false);
     String base = runtime.settings().basePath();
-    resources(builder, base, ResourceKind.USER);
-    resources(builder, base, ResourceKind.GROUP);
+    for (ResourceType type : runtime.engine().resourceTypes()) {
+      resources(builder, base, type);
+    }
     discovery(builder, base);
     Resource.Builder bulk = Resource.builder(base + "/Bulk");
     bulk.addMethod(HttpMethod.POST).handledBy(ScimHandler.factory(runtime, "Bulk").apply(new BulkEndpoint()::bulk));
@@ -52,10 +54,10 @@ public final class ScimResourceModel implements ModelProcessor {
     return model;
   }
 
-  private void resources(ResourceModel.Builder model, String base, ResourceKind kind) {
-    String name = ResourceWriter.endpoint(kind);
+  private void resources(ResourceModel.Builder model, String base, ResourceType type) {
+    String name = type.endpoint();
     Function<Endpoint, ScimHandler> handler = ScimHandler.factory(runtime, name);
-    ResourceEndpoints endpoints = new ResourceEndpoints(kind);
+    ResourceEndpoints endpoints = new ResourceEndpoints(type.kind());
     Resource.Builder collection = Resource.builder(base + "/" + name);
     collection.addMethod(HttpMethod.GET).handledBy(handler.apply(endpoints::list));
     collection.addMethod(HttpMethod.POST).handledBy(handler.apply(endpoints::create));

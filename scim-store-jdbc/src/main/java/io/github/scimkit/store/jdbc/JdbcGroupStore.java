@@ -1,5 +1,6 @@
 package io.github.scimkit.store.jdbc;
 
+import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import io.github.scimkit.core.store.GroupStore;
@@ -162,16 +163,9 @@ final class JdbcGroupStore extends JdbcRecordStore implements GroupStore {
     Objects.requireNonNull(query, "query");
     String groupId = query.groupId();
     PageRequest page = query.page();
-    String after = null;
-    if (page instanceof PageRequest.Keyset keyset && keyset.token() != null) {
-      List<String> fields = PageTokens.decode(keyset.token(), "m1", 3);
-      if (!fields.get(1).equals(groupId)) {
-        throw PageTokens.invalid();
-      }
-      after = fields.get(2).equals("^") ? null : fields.get(2).substring(1);
-    }
-    Transactions.Lease lease = transactions.lease();
-    try {
+    String after = page instanceof PageRequest.Keyset keyset && keyset.token() != null
+        ? memberAfter(keyset.token(), groupId) : null;
+    return transactions.streamed(lease -> {
       Connection connection = lease.connection();
       try (PreparedStatement select = prepare(connection,
           new Sql().append("SELECT 1 FROM scim_resource WHERE ").append(key(groupId)));
@@ -220,13 +214,16 @@ final class JdbcGroupStore extends JdbcRecordStore implements GroupStore {
               ? position -> PageTokens.encode(List.of("m1", groupId, position == null ? "^" : ">" + position))
               : null,
           after);
-    } catch (SQLException e) {
-      lease.close();
-      throw SqlErrors.map(e);
-    } catch (RuntimeException | ScimException e) {
-      lease.close();
-      throw e;
+    });
+  }
+
+  /** The member id a keyset token of the group's member pages starts after, or null for the first page. */
+  private static String memberAfter(String token, String groupId) throws BadRequestException {
+    List<String> fields = PageTokens.decode(token, "m1", 3);
+    if (!fields.get(1).equals(groupId)) {
+      throw PageTokens.invalid();
     }
+    return fields.get(2).equals("^") ? null : fields.get(2).substring(1);
   }
 
   @Override

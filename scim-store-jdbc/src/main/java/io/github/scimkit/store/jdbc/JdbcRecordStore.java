@@ -4,28 +4,20 @@ import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import io.github.scimkit.core.store.Attributes;
-import io.github.scimkit.core.store.BinaryValue;
 import io.github.scimkit.core.store.NewRecord;
 import io.github.scimkit.core.store.RecordDeletion;
 import io.github.scimkit.core.store.RecordStore;
 import io.github.scimkit.core.store.RecordUpdate;
 import io.github.scimkit.core.store.ResourceRecord;
 import io.github.scimkit.core.store.ResultPage;
-import io.github.scimkit.core.store.UniqueAttribute;
 import io.github.scimkit.core.store.query.Condition;
 import io.github.scimkit.core.store.query.PageRequest;
 import io.github.scimkit.core.store.query.StoreQuery;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,8 +25,6 @@ import java.util.OptionalLong;
 
 /** The record half of both stores: one tenant's records of one kind ({@code User} or {@code Group}). */
 abstract class JdbcRecordStore implements RecordStore {
-
-  private static final int UNIQUE_KEY_LENGTH = 300;
 
   final JdbcStoreProvider provider;
   final Transactions transactions;
@@ -59,7 +49,7 @@ abstract class JdbcRecordStore implements RecordStore {
             created.toEpochMilli(), created.toEpochMilli()));
         insert.executeUpdate();
       }
-      claimUniques(connection, record.id(), record.attributes(), record.uniqueAttributes());
+      UniqueClaims.claim(connection, tenantId, kind, record.id(), record.attributes(), record.uniqueAttributes());
       ValueRows.insert(connection, tenantId, kind, record.id(), record.attributes());
       RecordCounts.adjust(connection, tenantId, kind, record.id(), 1);
       return new ResourceRecord(record.id(), 1, created, created, record.attributes());
@@ -153,9 +143,8 @@ abstract class JdbcRecordStore implements RecordStore {
         version = row.getLong(1);
         created = Instant.ofEpochMilli(row.getLong(2));
       }
-      execute(connection, new Sql().append("DELETE FROM scim_unique WHERE tenant_id = ").param(tenantId)
-          .append(" AND kind = ").param(kind).append(" AND resource_id = ").param(update.id()));
-      claimUniques(connection, update.id(), update.attributes(), update.uniqueAttributes());
+      UniqueClaims.release(connection, tenantId, kind, update.id());
+      UniqueClaims.claim(connection, tenantId, kind, update.id(), update.attributes(), update.uniqueAttributes());
       execute(connection, new Sql().append("DELETE FROM scim_value WHERE tenant_id = ").param(tenantId)
           .append(" AND kind = ").param(kind).append(" AND resource_id = ").param(update.id()));
       ValueRows.insert(connection, tenantId, kind, update.id(), update.attributes());
@@ -188,14 +177,11 @@ abstract class JdbcRecordStore implements RecordStore {
     Objects.requireNonNull(query, "query");
     SortSql sort = new SortSql(query.sort());
     PageRequest page = query.page();
-    SortSql.Position after = null;
     String fingerprint = Integer.toHexString(Objects.hash(query.condition(), query.sort()));
-    if (page instanceof PageRequest.Keyset keyset && keyset.token() != null) {
-      after = decode(keyset.token(), fingerprint);
-    }
+    SortSql.Position after = page instanceof PageRequest.Keyset keyset && keyset.token() != null
+        ? decode(keyset.token(), fingerprint) : null;
     FilterSql.Query where = FilterSql.query(query.condition(), tenantId, kind);
-    Transactions.Lease lease = transactions.lease();
-    try {
+    return transactions.streamed(lease -> {
       Connection connection = lease.connection();
       OptionalLong total = OptionalLong.empty();
       if (!(page instanceof PageRequest.Keyset)) {
@@ -222,13 +208,7 @@ abstract class JdbcRecordStore implements RecordStore {
           limit, total,
           page instanceof PageRequest.Keyset ? position -> encode(fingerprint, (SortSql.Position) position) : null,
           start);
-    } catch (SQLException e) {
-      lease.close();
-      throw SqlErrors.map(e);
-    } catch (RuntimeException | ScimException e) {
-      lease.close();
-      throw e;
-    }
+    });
   }
 
   /** The count and page query of an offset search, as {@link #search} would run them; for tests. */
@@ -329,60 +309,6 @@ abstract class JdbcRecordStore implements RecordStore {
             + ", not the expected one");
       }
       return new ResourceNotFoundException("No " + kind + " with id " + id);
-    }
-  }
-
-  private void claimUniques(Connection connection, String id, Attributes attributes, List<UniqueAttribute> uniques)
-      throws SQLException {
-    boolean any = false;
-    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO scim_unique "
-        + "(tenant_id, kind, attribute, unique_key, resource_id) VALUES (?, ?, ?, ?, ?)")) {
-      for (UniqueAttribute unique : uniques) {
-        Optional<Object> value = attributes.get(unique.name());
-        String uniqueKey = value.map(present -> uniqueKey(unique, present)).orElse(null);
-        if (uniqueKey != null) {
-          Sql.bindAll(insert, List.of(tenantId, kind, unique.name(), uniqueKey, id));
-          insert.addBatch();
-          any = true;
-        }
-      }
-      if (any) {
-        insert.executeBatch();
-      }
-    }
-  }
-
-  /**
-   * Returns the key under which a value claims uniqueness: a type tag and its text (strings
-   * folded unless case-exact, numbers in plain form, instants in epoch milliseconds), hashed with
-   * SHA-256 when long; {@code null} for a list or complex value, which claims nothing.
-   */
-  static String uniqueKey(UniqueAttribute unique, Object value) {
-    Object key = unique.key(value);
-    String text;
-    if (key instanceof String string) {
-      text = "S:" + string;
-    } else if (key instanceof Long number) {
-      text = "N:" + number;
-    } else if (key instanceof BigDecimal number) {
-      text = "N:" + (number.signum() == 0 ? "0" : number.stripTrailingZeros().toPlainString());
-    } else if (key instanceof Instant instant) {
-      text = "T:" + instant.toEpochMilli();
-    } else if (key instanceof Boolean flag) {
-      text = "B:" + flag;
-    } else if (key instanceof BinaryValue binary) {
-      text = "X:" + binary.toBase64();
-    } else {
-      return null;
-    }
-    if (text.length() <= UNIQUE_KEY_LENGTH) {
-      return text;
-    }
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return "H:" + HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.github.scimkit.store.jdbc;
 
 import com.unboundid.scim2.common.exceptions.ScimException;
+import io.github.scimkit.core.store.ResultPage;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -28,6 +29,12 @@ final class Transactions {
   @FunctionalInterface
   interface BoundWork<T> {
     T run() throws ScimException;
+  }
+
+  /** Work that builds a streaming page over a leased connection; the page it returns holds the lease. */
+  @FunctionalInterface
+  interface LeasedWork<T> {
+    ResultPage<T> run(Lease lease) throws SQLException, ScimException;
   }
 
   private final DataSource dataSource;
@@ -150,6 +157,23 @@ final class Transactions {
       return new Lease(own, true);
     } catch (SQLException e) {
       throw SqlErrors.unavailable(e);
+    }
+  }
+
+  /**
+   * Leases a connection and builds a page over it: the page returned releases the lease when it is
+   * closed, and a failure before it is built releases it here.
+   */
+  <T> ResultPage<T> streamed(LeasedWork<T> work) throws ScimException {
+    Lease lease = lease();
+    try {
+      return work.run(lease);
+    } catch (SQLException e) {
+      lease.close();
+      throw SqlErrors.map(e);
+    } catch (RuntimeException | ScimException e) {
+      lease.close();
+      throw e;
     }
   }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import io.github.scimkit.core.dialect.Tolerance;
-import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.internal.dialect.ResourceBodyNormalizer;
 import io.github.scimkit.core.store.Attributes;
 import java.util.Optional;
@@ -34,7 +33,7 @@ final class BodyReader {
     ObjectNode normalized = normalize(services, support, session, body);
     Optional<Set<String>> members = Optional.empty();
     JsonNode memberNode = normalized.remove(MemberChanges.MEMBERS);
-    if (memberNode != null && support.kind() == ResourceKind.GROUP) {
+    if (memberNode != null && support.hasMembers()) {
       members = Optional.of(MemberChanges.idsOf(memberNode, services.config().maxMembersPerOperation()));
     }
     return new Body(normalized, attributes(services, support, session, normalized), members);
@@ -48,7 +47,7 @@ final class BodyReader {
       throws ScimException {
     ObjectNode normalized = new ResourceBodyNormalizer(support.schema(), session.tolerances())
         .normalize(body.getObjectNode());
-    services.checkInput(support, normalized);
+    services.checks().checkInput(support, normalized);
     if (session.tolerances().allows(Tolerance.UNKNOWN_SCHEMA_URNS)) {
       declareSchemas(support, normalized);
     }
@@ -58,7 +57,7 @@ final class BodyReader {
   /** Checks a normalised body against the schema and reads its mapped attributes. */
   static Attributes attributes(EngineServices services, ResourceSupport support, Session session, ObjectNode normalized)
       throws ScimException {
-    services.checkBody(support, normalized, session.settings().mode());
+    services.checks().checkBody(support, normalized, session.settings().mode());
     return support.mapping().read(new GenericScimResource(normalized), session.settings().mode());
   }
 

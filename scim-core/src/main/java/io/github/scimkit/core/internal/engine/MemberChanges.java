@@ -9,7 +9,6 @@ import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.filters.OrFilter;
 import io.github.scimkit.core.internal.dialect.NormalizedPatchOperation;
 import io.github.scimkit.core.store.TenantStores;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -148,19 +147,19 @@ public final class MemberChanges {
   }
 
   /**
-   * Checks that every id is a user of the tenant.
+   * Checks that every id is a user of the tenant, with one {@link
+   * io.github.scimkit.core.store.UserStore#existingIds} call for all of them.
    *
    * @param stores the tenant's stores, in the unit of work
    * @param ids the ids to check
-   * @throws ScimException {@code invalidValue} naming the first unknown id
+   * @throws ScimException {@code invalidValue} naming the first unknown ids
    */
   public static void requireUsers(TenantStores stores, Set<String> ids) throws ScimException {
-    List<String> unknown = new ArrayList<>();
-    for (String id : ids) {
-      if (stores.users().get(id).isEmpty()) {
-        unknown.add(id);
-      }
+    if (ids.isEmpty()) {
+      return;
     }
+    Set<String> existing = stores.users().existingIds(ids);
+    List<String> unknown = ids.stream().filter(id -> !existing.contains(id)).toList();
     if (!unknown.isEmpty()) {
       throw BadRequestException.invalidValue("Members must be users of this tenant; unknown: "
           + String.join(", ", unknown.subList(0, Math.min(5, unknown.size())))

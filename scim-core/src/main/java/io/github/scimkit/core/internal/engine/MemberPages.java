@@ -22,7 +22,6 @@ public final class MemberPages implements Iterator<String> {
   private final int pageSize;
   private Iterator<String> current = List.<String>of().iterator();
   private Optional<String> nextToken = Optional.empty();
-  private boolean started;
 
   private MemberPages(GroupStore groups, String groupId, int pageSize) {
     this.groups = groups;
@@ -31,23 +30,26 @@ public final class MemberPages implements Iterator<String> {
   }
 
   /**
-   * Returns a lazy stream of a group's member ids.
+   * Returns a stream of a group's member ids that reads its first page now, so that a missing
+   * group fails here and not while the stream is read, and the others as they are needed.
    *
    * @param groups the group store
    * @param groupId the group
    * @param pageSize how many ids to read per store call
    * @return the ids, in ascending order
+   * @throws ScimException 404 when there is no such group, or when the store fails
    */
-  public static Stream<String> stream(GroupStore groups, String groupId, int pageSize) {
+  public static Stream<String> stream(GroupStore groups, String groupId, int pageSize) throws ScimException {
+    MemberPages pages = new MemberPages(groups, groupId, pageSize);
+    pages.read(PageRequest.firstKeyset(pageSize));
     return StreamSupport.stream(
-        Spliterators.spliteratorUnknownSize(new MemberPages(groups, groupId, pageSize),
-            Spliterator.ORDERED | Spliterator.NONNULL), false);
+        Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED | Spliterator.NONNULL), false);
   }
 
   @Override
   public boolean hasNext() {
     while (!current.hasNext()) {
-      if (started && nextToken.isEmpty()) {
+      if (nextToken.isEmpty()) {
         return false;
       }
       fetch();
@@ -64,13 +66,17 @@ public final class MemberPages implements Iterator<String> {
   }
 
   private void fetch() {
-    PageRequest page = started ? PageRequest.keyset(nextToken.orElseThrow(), pageSize) : PageRequest.firstKeyset(pageSize);
-    started = true;
+    try {
+      read(PageRequest.keyset(nextToken.orElseThrow(), pageSize));
+    } catch (ScimException e) {
+      throw new IllegalStateException("Reading the members of group " + groupId + " failed", e);
+    }
+  }
+
+  private void read(PageRequest page) throws ScimException {
     try (ResultPage<String> result = groups.members(new MemberQuery(groupId, page))) {
       current = result.items().toList().iterator();
       nextToken = result.nextToken();
-    } catch (ScimException e) {
-      throw new IllegalStateException("Reading the members of group " + groupId + " failed", e);
     }
   }
 }

@@ -3,13 +3,9 @@ package io.github.scimkit.core.internal.engine;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
-import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.messages.PatchOperation;
 import com.unboundid.scim2.common.types.AttributeDefinition;
-import com.unboundid.scim2.server.utils.SchemaChecker;
-import io.github.scimkit.core.event.PendingWrite;
-import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.event.WriteOperation;
 import io.github.scimkit.core.internal.dialect.NormalizedPatchOperation;
 import io.github.scimkit.core.internal.dialect.PatchRequestReader;
@@ -17,7 +13,6 @@ import io.github.scimkit.core.store.Attributes;
 import io.github.scimkit.core.store.GroupStore;
 import io.github.scimkit.core.store.MembershipChange;
 import io.github.scimkit.core.store.MembershipResult;
-import io.github.scimkit.core.store.RecordUpdate;
 import io.github.scimkit.core.store.ResourceRecord;
 import io.github.scimkit.core.store.TenantStores;
 import io.github.scimkit.core.tenant.ScimMode;
@@ -68,7 +63,7 @@ public final class PatchCommand {
     List<PatchOperation> attributeOperations = new ArrayList<>();
     List<MemberChanges.Delta> deltas = new ArrayList<>();
     for (NormalizedPatchOperation operation : operations) {
-      if (support.kind() == ResourceKind.GROUP && MemberChanges.targetsMembers(operation)) {
+      if (support.hasMembers() && MemberChanges.targetsMembers(operation)) {
         deltas.add(MemberChanges.fromPatch(operation, services.config().maxMembersPerOperation()));
       } else {
         rejectReadOnly(support, operation);
@@ -79,29 +74,25 @@ public final class PatchCommand {
         attributeOperations.add(operation.toPatchOperation());
       }
     }
-    return ConcurrentChanges.run(ifMatch, services.config().maxPatchRetries(), () ->
-        session.stores().inTransaction(stores -> {
-          Instant now = services.now();
-          ChangeEvents events = new ChangeEvents(session, support, now);
-          ResourceRecord current = support.findForUpdate(stores, id)
-              .orElseThrow(() -> new ResourceNotFoundException("No resource with id " + id));
-          ConcurrentChanges.check(ifMatch, current.version());
-          ResourceRecord record = current;
-          if (!attributeOperations.isEmpty()) {
-            record = applyAttributes(session, support, stores, current, attributeOperations, now, events);
-          }
-          for (MemberChanges.Delta delta : deltas) {
-            MembershipResult result = apply(stores, id, delta, now);
-            events.membership(result);
-            record = result.group();
-          }
-          return services.outcome(stores, record, events.events());
-        }));
+    Modification modification = new Modification(services, session, support, WriteOperation.PATCH);
+    return modification.run(id, ifMatch, (stores, current, now, events) -> {
+      ResourceRecord record = current;
+      if (!attributeOperations.isEmpty()) {
+        record = applyAttributes(session, support, modification, stores, current, attributeOperations, now, events);
+      }
+      for (MemberChanges.Delta delta : deltas) {
+        MembershipResult result = apply(stores, id, delta, now);
+        events.membership(result);
+        record = result.group();
+      }
+      return record;
+    });
   }
 
   private ResourceRecord applyAttributes(
       Session session,
       ResourceSupport support,
+      Modification modification,
       TenantStores stores,
       ResourceRecord current,
       List<PatchOperation> operations,
@@ -109,29 +100,14 @@ public final class PatchCommand {
       ChangeEvents events)
       throws ScimException {
     ObjectNode before = support.mapping().render(current).getObjectNode();
-    SchemaChecker checker = support.mapping().newSchemaChecker();
-    if (session.settings().mode() == ScimMode.LENIENT) {
-      checker.enable(SchemaChecker.Option.ALLOW_UNDEFINED_ATTRIBUTES);
-      checker.enable(SchemaChecker.Option.ALLOW_UNDEFINED_SUB_ATTRIBUTES);
-    }
-    checker.checkModify(operations, before.deepCopy()).throwSchemaExceptions();
+    services.checks().checkModify(support, operations, before, session.settings().mode());
     ObjectNode after = before.deepCopy();
     for (PatchOperation operation : operations) {
       operation.apply(after);
     }
-    services.checkInput(support, after);
+    services.checks().checkInput(support, after);
     Attributes mapped = support.mapping().read(new GenericScimResource(after), session.settings().mode());
-    Attributes merged = services.merge(support, current, mapped);
-    if (merged.equals(current.attributes())) {
-      return current;
-    }
-    Attributes hooked = services.hook().beforeWrite(new PendingWrite(
-        session.context().tenantId(), support.kind(), WriteOperation.PATCH, current.id(),
-        Optional.of(current), Optional.of(merged), stores));
-    ResourceRecord record = support.store(stores).replace(new RecordUpdate(
-        current.id(), OptionalLong.of(current.version()), now, hooked, support.mapping().uniqueAttributes()));
-    events.updated(current, record);
-    return record;
+    return modification.storeAttributes(stores, current, mapped, now, events);
   }
 
   private static MembershipResult apply(TenantStores stores, String groupId, MemberChanges.Delta delta, Instant now)

@@ -1,9 +1,12 @@
 package io.github.scimkit.core.internal.engine;
 
+import io.github.scimkit.core.config.EngineConfig;
 import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.mapping.ScimMapping;
 import io.github.scimkit.core.profile.IdpProfile;
 import io.github.scimkit.core.profile.IdpProfiles;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -27,15 +30,16 @@ public final class ProfileSupports {
    *
    * @param mapping the host's mapping
    * @param profiles the profiles
+   * @param config the engine configuration
    * @return the supports
    * @throws IllegalArgumentException when a profile changes the published schemas
    */
-  public static ProfileSupports of(ScimMapping mapping, IdpProfiles profiles) {
-    Kinds base = Kinds.of(mapping);
+  public static ProfileSupports of(ScimMapping mapping, IdpProfiles profiles, EngineConfig config) {
+    Kinds base = Kinds.of(mapping, config);
     Map<IdpProfile, Kinds> map = new HashMap<>();
     for (IdpProfile profile : profiles.all()) {
       ScimMapping derived = profile.mapping(mapping);
-      map.put(profile, derived == mapping ? base : Kinds.of(derived));
+      map.put(profile, derived == mapping ? base : Kinds.of(derived, config));
     }
     return new ProfileSupports(base, map);
   }
@@ -65,34 +69,46 @@ public final class ProfileSupports {
   }
 
   /**
-   * The support of both kinds under one mapping.
+   * The home of every kind under one mapping.
    *
    * @param mapping the mapping they were built from
-   * @param users the user support
-   * @param groups the group support
+   * @param supports the home of every kind, in {@link ResourceKind} order
    */
-  public record Kinds(ScimMapping mapping, ResourceSupport users, ResourceSupport groups) {
+  public record Kinds(ScimMapping mapping, Map<ResourceKind, ResourceSupport> supports) {
 
     /**
-     * Builds the support of both kinds.
+     * Copies the homes.
      *
-     * @param mapping the mapping
-     * @return the supports
+     * @param mapping the mapping they were built from
+     * @param supports the home of every kind
      */
-    public static Kinds of(ScimMapping mapping) {
-      return new Kinds(mapping,
-          new ResourceSupport(ResourceKind.USER, mapping.users()),
-          new ResourceSupport(ResourceKind.GROUP, mapping.groups()));
+    public Kinds {
+      supports = Collections.unmodifiableMap(new EnumMap<>(supports));
     }
 
     /**
-     * Returns the support of a kind.
+     * Builds the home of every kind.
      *
-     * @param kind users or groups
-     * @return the support
+     * @param mapping the mapping
+     * @param config the engine configuration
+     * @return the homes
+     */
+    public static Kinds of(ScimMapping mapping, EngineConfig config) {
+      Map<ResourceKind, ResourceSupport> supports = new EnumMap<>(ResourceKind.class);
+      for (ResourceKind kind : ResourceKind.values()) {
+        supports.put(kind, ResourceSupport.of(kind, mapping, config));
+      }
+      return new Kinds(mapping, supports);
+    }
+
+    /**
+     * Returns the home of a kind.
+     *
+     * @param kind the kind
+     * @return the home
      */
     public ResourceSupport support(ResourceKind kind) {
-      return Objects.requireNonNull(kind, "kind") == ResourceKind.USER ? users : groups;
+      return supports.get(Objects.requireNonNull(kind, "kind"));
     }
   }
 }

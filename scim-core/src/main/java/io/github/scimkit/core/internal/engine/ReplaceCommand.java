@@ -3,16 +3,11 @@ package io.github.scimkit.core.internal.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.GenericScimResource;
-import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import io.github.scimkit.core.event.PendingWrite;
-import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.event.WriteOperation;
 import io.github.scimkit.core.store.Attributes;
 import io.github.scimkit.core.store.MembershipChange;
-import io.github.scimkit.core.store.RecordUpdate;
 import io.github.scimkit.core.store.ResourceRecord;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -23,8 +18,6 @@ import java.util.Set;
  * clears them, as one replace delta.
  */
 public final class ReplaceCommand {
-
-  private static final String ACTIVE = "active";
 
   private final EngineServices services;
 
@@ -53,49 +46,24 @@ public final class ReplaceCommand {
       throws ScimException {
     ObjectNode normalized = BodyReader.normalize(services, support, session, body);
     JsonNode memberNode = normalized.remove(MemberChanges.MEMBERS);
-    Optional<Set<String>> members = memberNode == null || support.kind() != ResourceKind.GROUP
+    Optional<Set<String>> members = memberNode == null || !support.hasMembers()
         ? Optional.empty()
         : Optional.of(MemberChanges.idsOf(memberNode, services.config().maxMembersPerOperation()));
-    return ConcurrentChanges.run(ifMatch, services.config().maxPatchRetries(), () ->
-        session.stores().inTransaction(stores -> {
-          Instant now = services.now();
-          ChangeEvents events = new ChangeEvents(session, support, now);
-          ResourceRecord current = support.findForUpdate(stores, id)
-              .orElseThrow(() -> new ResourceNotFoundException("No resource with id " + id));
-          ConcurrentChanges.check(ifMatch, current.version());
-          ObjectNode desired = normalized.deepCopy();
-          keepActive(support, current, desired);
-          services.checkReplacement(support, desired, support.mapping().render(current).getObjectNode(),
-              session.settings().mode());
-          Attributes mapped = support.mapping().read(new GenericScimResource(desired), session.settings().mode());
-          ResourceRecord record = current;
-          Attributes merged = services.merge(support, current, mapped);
-          if (!merged.equals(current.attributes())) {
-            Attributes hooked = services.hook().beforeWrite(new PendingWrite(
-                session.context().tenantId(), support.kind(), WriteOperation.REPLACE, id,
-                Optional.of(current), Optional.of(merged), stores));
-            record = support.store(stores).replace(new RecordUpdate(
-                id, OptionalLong.of(current.version()), now, hooked, support.mapping().uniqueAttributes()));
-            events.updated(current, record);
-          }
-          if (members.isPresent()) {
-            MemberChanges.requireUsers(stores, members.get());
-            var result = stores.groups().replaceMembers(MembershipChange.of(id, members.get(), now));
-            record = result.group();
-            events.membership(result);
-          }
-          return services.outcome(stores, record, events.events());
-        }));
-  }
-
-  /** A PUT that leaves out {@code active} keeps the stored value (Okta and OneLogin send partial bodies). */
-  private static void keepActive(ResourceSupport support, ResourceRecord current, ObjectNode desired) {
-    if (support.kind() != ResourceKind.USER || desired.has(ACTIVE)) {
-      return;
-    }
-    JsonNode active = support.mapping().render(current).getObjectNode().get(ACTIVE);
-    if (active != null) {
-      desired.set(ACTIVE, active);
-    }
+    Modification modification = new Modification(services, session, support, WriteOperation.REPLACE);
+    return modification.run(id, ifMatch, (stores, current, now, events) -> {
+      ObjectNode desired = normalized.deepCopy();
+      support.keepOmitted(current, desired);
+      services.checks().checkReplacement(support, desired, support.mapping().render(current).getObjectNode(),
+          session.settings().mode());
+      Attributes mapped = support.mapping().read(new GenericScimResource(desired), session.settings().mode());
+      ResourceRecord record = modification.storeAttributes(stores, current, mapped, now, events);
+      if (members.isPresent()) {
+        MemberChanges.requireUsers(stores, members.get());
+        var result = stores.groups().replaceMembers(MembershipChange.of(id, members.get(), now));
+        record = result.group();
+        events.membership(result);
+      }
+      return record;
+    });
   }
 }

@@ -4,44 +4,70 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.types.SchemaResource;
-import io.github.scimkit.core.resource.EntityTags;
-import io.github.scimkit.core.resource.ResourceView;
-import io.github.scimkit.core.resource.ResourceKind;
+import io.github.scimkit.core.config.EngineConfig;
+import io.github.scimkit.core.config.PatchResponse;
+import io.github.scimkit.core.event.LifecycleEvent;
 import io.github.scimkit.core.internal.dialect.ResourceSchema;
 import io.github.scimkit.core.mapping.ResourceMapping;
+import io.github.scimkit.core.mapping.ScimMapping;
+import io.github.scimkit.core.resource.EntityTags;
+import io.github.scimkit.core.resource.ResourceKind;
+import io.github.scimkit.core.resource.ResourceView;
+import io.github.scimkit.core.store.Attributes;
 import io.github.scimkit.core.store.RecordStore;
 import io.github.scimkit.core.store.ResourceRecord;
 import io.github.scimkit.core.store.TenantStores;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * What the engine knows about one resource kind: its mapping, its schema lookup, its store, and
- * how its records look in SCIM.
+ * The home of one resource kind: its mapping, schema lookup, store, lifecycle events, PATCH
+ * response policy, and what sets it apart from the other kinds. {@link #of} is the one place a
+ * kind finds its home; every other part of the engine asks the home instead of testing the kind.
  */
-public final class ResourceSupport {
+public abstract sealed class ResourceSupport permits UserSupport, GroupSupport {
 
   private final ResourceKind kind;
   private final ResourceMapping mapping;
   private final ResourceSchema schema;
+  private final PatchResponse patchResponse;
 
   /**
-   * Creates the support for one kind.
+   * Creates the home of one kind.
    *
-   * @param kind users or groups
+   * @param kind the kind
    * @param mapping the kind's mapping rules
+   * @param patchResponse what a successful PATCH of the kind answers
    */
-  public ResourceSupport(ResourceKind kind, ResourceMapping mapping) {
+  ResourceSupport(ResourceKind kind, ResourceMapping mapping, PatchResponse patchResponse) {
     this.kind = kind;
     this.mapping = mapping;
+    this.patchResponse = patchResponse;
     List<SchemaResource> schemas = mapping.schemas();
     this.schema = ResourceSchema.of(schemas.get(0), schemas.subList(1, schemas.size()).toArray(SchemaResource[]::new));
   }
 
   /**
+   * Returns the home of a kind under a mapping.
+   *
+   * @param kind the kind
+   * @param mapping the mapping rules of every kind
+   * @param config the engine configuration, for the PATCH response policy
+   * @return the home
+   */
+  public static ResourceSupport of(ResourceKind kind, ScimMapping mapping, EngineConfig config) {
+    return switch (kind) {
+      case USER -> new UserSupport(mapping.users(), config.userPatchResponse());
+      case GROUP -> new GroupSupport(mapping.groups(), config.groupPatchResponse());
+    };
+  }
+
+  /**
    * Returns the kind.
    *
-   * @return users or groups
+   * @return the kind
    */
   public ResourceKind kind() {
     return kind;
@@ -66,14 +92,86 @@ public final class ResourceSupport {
   }
 
   /**
+   * Returns what a successful PATCH of this kind answers.
+   *
+   * @return the resource or no content
+   */
+  public PatchResponse patchResponse() {
+    return patchResponse;
+  }
+
+  /**
    * Returns the kind's store among a tenant's stores.
    *
    * @param stores the tenant's stores
-   * @return the user or group store
+   * @return the store
    */
-  public RecordStore store(TenantStores stores) {
-    return kind == ResourceKind.USER ? stores.users() : stores.groups();
+  public abstract RecordStore store(TenantStores stores);
+
+  /**
+   * Tells whether the kind has {@code members} that requests change as membership deltas.
+   *
+   * @return {@code true} for groups
+   */
+  public boolean hasMembers() {
+    return false;
   }
+
+  /**
+   * Tells whether the kind's resources show the read-only {@code groups} they belong to.
+   *
+   * @return {@code true} for users
+   */
+  public boolean showsGroups() {
+    return false;
+  }
+
+  /**
+   * Completes a PUT body with what the kind keeps when a client leaves it out.
+   *
+   * @param current the record as stored
+   * @param desired the normalised body, changed in place
+   */
+  void keepOmitted(ResourceRecord current, ObjectNode desired) {}
+
+  /**
+   * Removes what depends on a resource about to be deleted, in the unit of work.
+   *
+   * @param stores the tenant's stores, in the unit of work
+   * @param id the resource
+   * @param now the time of the change
+   * @param events where the changes are recorded
+   * @throws ScimException when the store fails
+   */
+  void beforeDelete(TenantStores stores, String id, Instant now, ChangeEvents events) throws ScimException {}
+
+  /**
+   * Returns the event of a creation.
+   *
+   * @param stamp the tenant, correlation and time
+   * @param record the new record
+   * @return the event
+   */
+  abstract LifecycleEvent created(ChangeEvents.Stamp stamp, ResourceRecord record);
+
+  /**
+   * Returns the events of an attribute change.
+   *
+   * @param stamp the tenant, correlation and time
+   * @param before the record before
+   * @param after the record after
+   * @return the events, in order
+   */
+  abstract List<LifecycleEvent> updated(ChangeEvents.Stamp stamp, ResourceRecord before, ResourceRecord after);
+
+  /**
+   * Returns the event of a deletion.
+   *
+   * @param stamp the tenant, correlation and time
+   * @param id the deleted resource
+   * @return the event
+   */
+  abstract LifecycleEvent deleted(ChangeEvents.Stamp stamp, String id);
 
   /**
    * Reads a record of this kind. An id that breaks the input rule names no record, and no store
@@ -99,6 +197,25 @@ public final class ResourceSupport {
    */
   public Optional<ResourceRecord> findForUpdate(TenantStores stores, String id) throws ScimException {
     return InputRule.storable(id) ? store(stores).getForUpdate(id) : Optional.empty();
+  }
+
+  /**
+   * Merges freshly read mapped attributes with the host-owned attributes of the current record.
+   *
+   * @param current the record as stored
+   * @param mapped the attributes read from the request
+   * @return the complete new attributes
+   */
+  public Attributes merge(ResourceRecord current, Attributes mapped) {
+    Set<String> owned = mapping.ownedRecordAttributes();
+    Attributes.Builder merged = Attributes.builder();
+    current.attributes().asMap().forEach((name, value) -> {
+      if (!owned.contains(name)) {
+        merged.set(name, value);
+      }
+    });
+    mapped.asMap().forEach(merged::set);
+    return merged.build();
   }
 
   /**

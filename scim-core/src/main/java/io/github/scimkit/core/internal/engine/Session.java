@@ -17,7 +17,7 @@ import io.github.scimkit.core.tenant.TenantSettings;
  * @param tolerances the tolerances in force: the mode's and profile's, widened by a profile the
  *     request was recognised as coming from
  * @param profile the tenant's profile, which alone chooses the mapping
- * @param supports the user and group support of the tenant's profile
+ * @param supports the home of every kind under the tenant's profile
  */
 public record Session(
     RequestContext context,

@@ -47,7 +47,7 @@ public final class InMemoryStoreProvider implements StoreProvider {
    * @throws IllegalStateException when the tenant exists
    */
   public TenantStores createTenant(String tenantId, TenantSettings settings) {
-    InMemoryTenantStores stores = new InMemoryTenantStores(tenantId, settings, examined);
+    InMemoryTenantStores stores = InMemoryTenantStores.create(tenantId, settings, examined);
     if (tenants.putIfAbsent(tenantId, stores) != null) {
       throw new IllegalStateException("Tenant '" + tenantId + "' exists");
     }

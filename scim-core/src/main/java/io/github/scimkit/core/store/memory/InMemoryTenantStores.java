@@ -1,14 +1,10 @@
 package io.github.scimkit.core.store.memory;
 
 import com.unboundid.scim2.common.exceptions.ScimException;
-import io.github.scimkit.core.store.EventOutbox;
-import io.github.scimkit.core.store.GroupStore;
-import io.github.scimkit.core.store.TenantStores;
+import io.github.scimkit.core.store.AbstractTenantStores;
 import io.github.scimkit.core.store.UnitOfWork;
-import io.github.scimkit.core.store.UserStore;
 import io.github.scimkit.core.tenant.TenantSettings;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -19,25 +15,22 @@ import java.util.concurrent.atomic.LongAdder;
  * are undone with it. Other threads wait for the unit to end, so the stores it is handed must not
  * be passed to another thread.
  */
-final class InMemoryTenantStores implements TenantStores {
+final class InMemoryTenantStores extends AbstractTenantStores {
 
-  private final String tenantId;
-  private final TenantLock lock = new TenantLock();
-  private final InMemoryUserStore users;
-  private final InMemoryGroupStore groups;
-  private final InMemoryEventOutbox outbox = new InMemoryEventOutbox(lock);
+  private final TenantLock lock;
   private volatile TenantSettings settings;
 
-  InMemoryTenantStores(String tenantId, TenantSettings settings, LongAdder examined) {
-    this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
+  private InMemoryTenantStores(String tenantId, TenantSettings settings, TenantLock lock, InMemoryGroupStore groups,
+      LongAdder examined) {
+    super(tenantId, new InMemoryUserStore(lock, examined, groups), groups, new InMemoryEventOutbox(lock));
+    this.lock = lock;
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.groups = new InMemoryGroupStore(lock, examined);
-    this.users = new InMemoryUserStore(lock, examined, groups);
   }
 
-  @Override
-  public String tenantId() {
-    return tenantId;
+  /** A tenant's stores sharing one new lock; the outbox it keeps loses its events with the process. */
+  static InMemoryTenantStores create(String tenantId, TenantSettings settings, LongAdder examined) {
+    TenantLock lock = new TenantLock();
+    return new InMemoryTenantStores(tenantId, settings, lock, new InMemoryGroupStore(lock, examined), examined);
   }
 
   @Override
@@ -48,22 +41,6 @@ final class InMemoryTenantStores implements TenantStores {
   /** Replaces the tenant's settings. */
   void updateSettings(TenantSettings newSettings) {
     settings = Objects.requireNonNull(newSettings, "settings");
-  }
-
-  @Override
-  public UserStore users() {
-    return users;
-  }
-
-  @Override
-  public GroupStore groups() {
-    return groups;
-  }
-
-  /** The tenant's outbox, in memory: its events are lost with the process. */
-  @Override
-  public Optional<EventOutbox> outbox() {
-    return Optional.of(outbox);
   }
 
   @Override

@@ -1,8 +1,11 @@
 package io.github.scimkit.core.store.memory;
 
+import com.unboundid.scim2.common.exceptions.ScimException;
 import io.github.scimkit.core.store.ResourceRecord;
 import io.github.scimkit.core.store.UserStore;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -16,6 +19,19 @@ final class InMemoryUserStore extends InMemoryRecordStore implements UserStore {
   InMemoryUserStore(TenantLock lock, LongAdder examined, InMemoryGroupStore groups) {
     super(lock, examined);
     this.groups = groups;
+  }
+
+  @Override
+  public Set<String> existingIds(Set<String> ids) throws ScimException {
+    return lock.read(() -> {
+      Set<String> found = new HashSet<>();
+      for (String id : ids) {
+        if (table.get(id).isPresent()) {
+          found.add(id);
+        }
+      }
+      return found;
+    });
   }
 
   @Override

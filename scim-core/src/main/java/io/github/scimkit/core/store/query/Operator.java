@@ -22,15 +22,6 @@ public enum Operator {
   LE;
 
   /**
-   * Tells whether this operator orders values ({@code gt}, {@code ge}, {@code lt}, {@code le}).
-   *
-   * @return {@code true} for the ordering operators
-   */
-  public boolean isOrdering() {
-    return this == GT || this == GE || this == LT || this == LE;
-  }
-
-  /**
    * Tells whether this operator matches substrings ({@code co}, {@code sw}, {@code ew}).
    *
    * @return {@code true} for the substring operators
