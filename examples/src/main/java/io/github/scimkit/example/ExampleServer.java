@@ -1,6 +1,8 @@
 package io.github.scimkit.example;
 
 import io.github.scimkit.core.engine.ScimEngine;
+import io.github.scimkit.core.event.AsyncAuditSink;
+import io.github.scimkit.core.event.AuditSink;
 import io.github.scimkit.core.event.LoggingAuditSink;
 import io.github.scimkit.core.mapping.ScimMapping;
 import io.github.scimkit.core.profile.IdpProfiles;
@@ -47,8 +49,16 @@ public final class ExampleServer implements AutoCloseable {
   /** How long in-flight requests may take to finish after a stop was asked for. */
   static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
 
+  /**
+   * How many audit records may wait for the log. A full queue makes the request's own thread write
+   * its record ({@link AsyncAuditSink.Overflow#CALLER_RUNS}), counted and reported in a WARN line, so
+   * a record is never dropped.
+   */
+  static final int AUDIT_QUEUE = 8_192;
+
   private final Storage storage;
   private final ScimEngine engine;
+  private final AsyncAuditSink audit;
   private final HttpServer http;
   private final Host host;
   private final String baseUrl;
@@ -57,11 +67,12 @@ public final class ExampleServer implements AutoCloseable {
   private final Optional<Organizations.ScimCredentials> newKey;
   private final Optional<String> newAdminToken;
 
-  private ExampleServer(Storage storage, ScimEngine engine, HttpServer http, Host host,
+  private ExampleServer(Storage storage, ScimEngine engine, AsyncAuditSink audit, HttpServer http, Host host,
       String baseUrl, int port, Optional<Organizations.FirstStart> firstStart,
       Optional<Organizations.ScimCredentials> newKey, Optional<String> newAdminToken) {
     this.storage = storage;
     this.engine = engine;
+    this.audit = audit;
     this.http = http;
     this.host = host;
     this.baseUrl = baseUrl;
@@ -89,11 +100,13 @@ public final class ExampleServer implements AutoCloseable {
     Storage storage = Storage.open(config);
     HttpServer http = null;
     ScimEngine engine = null;
+    AsyncAuditSink audit = AsyncAuditSink.start(new LoggingAuditSink(), AUDIT_QUEUE,
+        AsyncAuditSink.Overflow.CALLER_RUNS);
     try {
       String[] base = {config.baseUrl().orElse(null)};
       Host host = host(storage, () -> base[0]);
       Organizations organizations = host.organizations();
-      engine = engine(storage, host);
+      engine = engine(storage, host, audit);
       ScimFeature scim = ScimFeature.builder(engine, new ApiKeyAuthenticator(storage.apiKeys))
           .basePath("scim/v2/{tenant}")
           .build();
@@ -128,7 +141,7 @@ public final class ExampleServer implements AutoCloseable {
       if (adminToken.isPresent()) {
         LOG.info("A new admin token replaces the old one, which no longer works");
       }
-      return new ExampleServer(storage, engine, http, host, base[0], port, first, rotated, adminToken);
+      return new ExampleServer(storage, engine, audit, http, host, base[0], port, first, rotated, adminToken);
     } catch (RuntimeException | Error e) {
       if (http != null) {
         http.shutdownNow();
@@ -136,6 +149,7 @@ public final class ExampleServer implements AutoCloseable {
       if (engine != null) {
         engine.close();
       }
+      audit.close();
       storage.close();
       throw e;
     }
@@ -148,15 +162,15 @@ public final class ExampleServer implements AutoCloseable {
   /**
    * The engine: ScimKit's default mapping and profiles, the member lifecycle hook behind the last
    * Owner's guard, and the outbox and role listeners, which the engine's transactional outbox feeds
-   * at least once.
+   * at least once; audit records go to {@code audit}.
    */
-  static ScimEngine engine(Storage storage, Host host) {
+  static ScimEngine engine(Storage storage, Host host, AuditSink audit) {
     ScimEngine.Builder builder = ScimEngine.builder()
         .stores(storage.stores)
         .mapping(MAPPING)
         .profiles(PROFILES)
         .writeHook(TestHooks.slowWrites(new LastOwnerGuard(host.roles(), new MemberLifecycleHook())))
-        .auditSink(new LoggingAuditSink());
+        .auditSink(audit);
     TestHooks.haltAfterCommit().ifPresent(builder::listener);
     return builder.listener(new OutboxListener(host.notices(), host.directory()))
         .listener(new RoleListener(host.roles())).build();
@@ -230,7 +244,8 @@ public final class ExampleServer implements AutoCloseable {
    * Stops in order: the HTTP server stops accepting connections and lets requests in flight finish
    * for up to {@link #SHUTDOWN_GRACE} (those still running then are cut off, their transactions
    * rolled back); then the engine stops delivering lifecycle events (undelivered ones stay in the
-   * outbox for the next start); then the database closes.
+   * outbox for the next start); then the audit queue is written out to the log; then the database
+   * closes.
    */
   @Override
   public void close() {
@@ -245,7 +260,11 @@ public final class ExampleServer implements AutoCloseable {
       try {
         engine.close();
       } finally {
-        storage.close();
+        try {
+          audit.close();
+        } finally {
+          storage.close();
+        }
       }
     }
   }

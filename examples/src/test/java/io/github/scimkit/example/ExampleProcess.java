@@ -85,6 +85,11 @@ final class ExampleProcess implements AutoCloseable {
   private static ExampleProcess launch(String name, List<String> javaArgs, String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // The test JVM's own options (scimkit.test.jvmArgs in the parent POM), so a server costs no more.
+    String testJvmArgs = System.getProperty("scimkit.test.jvmArgs", "").strip();
+    if (!testJvmArgs.isEmpty()) {
+      command.addAll(List.of(testJvmArgs.split("\\s+")));
+    }
     command.addAll(javaArgs);
     command.addAll(List.of(args));
     Path log = Files.createDirectories(Path.of("target", "example-logs")).resolve(name + ".log");

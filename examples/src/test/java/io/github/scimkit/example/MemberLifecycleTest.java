@@ -8,6 +8,7 @@ import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.utils.JsonUtils;
 import io.github.scimkit.core.request.RequestContext;
 import io.github.scimkit.core.engine.ScimEngine;
+import io.github.scimkit.core.event.LoggingAuditSink;
 import io.github.scimkit.core.event.PendingWrite;
 import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.event.WriteOperation;
@@ -42,7 +43,7 @@ class MemberLifecycleTest {
     host = ExampleServer.host(storage, () -> "http://example.test");
     organizations = host.organizations();
     members = host.members();
-    engine = ExampleServer.engine(storage, host);
+    engine = ExampleServer.engine(storage, host, new LoggingAuditSink());
     org = organizations.create("Acme").id();
     organizations.enableScim(org);
     context = RequestContext.of(org, "test");

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * SIGTERM stops the server in order: a SCIM write in flight (held in its unit of work by the
  * slow-write test hook) completes and is acknowledged, the process then exits with 143, and after
- * a restart the member is there with the invitation its unit of work promised. A request sent
+ * a restart the member is there with the invitation its unit of work promised, and its audit line
+ * (queued in the example's {@code AsyncAuditSink}) is in the log. A request sent
  * after the signal either completes the same way or is refused, never half done.
  */
 class OrderlyShutdownTest {
@@ -24,7 +25,7 @@ class OrderlyShutdownTest {
   void aWriteInFlightCompletesAndKeepsItsInvitation(@TempDir Path data) throws Exception {
     String[] flags = {"--port", "0", "--host", "127.0.0.1", "--store", "h2", "--data-dir", data.toString()};
     ExampleProcess server = ExampleProcess.start("shutdown-slow",
-        List.of("-D" + TestHooks.SLOW_WRITES + "=2000"), flags);
+        List.of("-D" + TestHooks.SLOW_WRITES + "=2000", "-Dscimkit.test.logLevel=INFO"), flags);
     String admin = server.awaitLine("ADMIN_TOKEN");
     String key = server.awaitLine("SCIM_API_KEY");
     String scimUrl = server.awaitLine("SCIM_URL");
@@ -39,6 +40,9 @@ class OrderlyShutdownTest {
     assertThat(held.status()).as(held.toString()).isEqualTo(201);
     Http.Response lateAnswer = late.get(60, TimeUnit.SECONDS);
     assertThat(lateAnswer.status()).as("a request after SIGTERM: %s", lateAnswer).isIn(201, 503, -1);
+    String heldAudit = "operation=CREATE id=" + held.json().path("id").asText() + " status=201 outcome=success";
+    assertThat(server.log()).as("the acknowledged write's audit line, written off the request thread before exit")
+        .anyMatch(line -> line.contains("[scimkit-audit] scimkit.audit") && line.contains(heldAudit));
     if (lateAnswer.status() == 503) {
       assertThat(lateAnswer.json().path("schemas").get(0).asText()).isEqualTo("urn:ietf:params:scim:api:messages:2.0:Error");
     }

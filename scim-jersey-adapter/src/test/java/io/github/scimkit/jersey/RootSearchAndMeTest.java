@@ -121,7 +121,7 @@ class RootSearchAndMeTest {
         + "\"attributes\":[\"displayName\"]}");
     List<String> names = new ArrayList<>();
     sorted.path("Resources").forEach(resource -> names.add(resource.path("displayName").asText()));
-    assertThat(names).containsExactly("Cid", "Bob", "Ann", "Ops", "Eng");
+    assertThat(names).as("one sort across both types").containsExactly("Ops", "Eng", "Cid", "Bob", "Ann");
     for (JsonNode resource : sorted.path("Resources")) {
       assertThat(resource.has("userName")).as(resource.toString()).isFalse();
       assertThat(resource.has("id")).as("id is always returned").isTrue();
@@ -137,6 +137,42 @@ class RootSearchAndMeTest {
         "{\"schemas\":[\"" + SEARCH + "\"],\"sortBy\":\"emails\"}");
     assertThat(unsortable.statusCode()).as(unsortable.body()).isEqualTo(400);
     assertThat(JSON.readTree(unsortable.body()).path("scimType").asText()).isEqualTo("invalidValue");
+  }
+
+  @Test
+  @DisplayName("POST /.search with sortBy sorts users and groups together and pages once (RFC 7644 §3.4.3)")
+  void oneSortAcrossTypes() throws Exception {
+    server.close();
+    // Pages of two make the merge read each type in several engine calls.
+    server = new TestServer(EngineConfig.builder().defaultPageSize(2).maxPageSize(2).build(), builder -> builder.rateLimit(0, 0));
+    key = server.tenant(TENANT);
+    user("ann", "alpha");
+    user("dan", "Delta");
+    user("eve", "echo");
+    String none = create("Users", "{\"schemas\":[\"" + USER + "\"],\"userName\":\"zed\"}");
+    group("Bravo");
+    group("charlie");
+    group("Foxtrot");
+    List<String> ascending = new ArrayList<>();
+    for (int start = 1; start <= 7; start += 2) {
+      JsonNode page = rootSearch("{\"schemas\":[\"" + SEARCH + "\"],\"sortBy\":\"displayName\",\"startIndex\":"
+          + start + ",\"count\":2}");
+      assertThat(page.path("totalResults").asInt()).isEqualTo(7);
+      assertThat(page.path("startIndex").asInt()).isEqualTo(start);
+      page.path("Resources").forEach(resource -> ascending.add(resource.path("displayName").asText("-")));
+    }
+    assertThat(ascending).as("case-folded, the user without a displayName last")
+        .containsExactly("alpha", "Bravo", "charlie", "Delta", "echo", "Foxtrot", "-");
+    JsonNode descending = rootSearch("{\"schemas\":[\"" + SEARCH + "\"],\"sortBy\":\"displayName\","
+        + "\"sortOrder\":\"descending\",\"startIndex\":1,\"count\":2}");
+    assertThat(descending.path("Resources").get(0).path("id").asText()).as("no value comes first descending")
+        .isEqualTo(none);
+    assertThat(types(descending)).as("then Foxtrot").containsExactly("User", "Group");
+    JsonNode byCreation = rootSearch("{\"schemas\":[\"" + SEARCH + "\"],\"sortBy\":\"meta.created\","
+        + "\"sortOrder\":\"descending\",\"count\":2}");
+    List<java.time.Instant> created = new ArrayList<>();
+    byCreation.path("Resources").forEach(resource -> created.add(java.time.Instant.parse(resource.path("meta").path("created").asText())));
+    assertThat(created).as("date-times in time, newest first").hasSize(2).isSortedAccordingTo(java.util.Comparator.reverseOrder());
   }
 
   @Test

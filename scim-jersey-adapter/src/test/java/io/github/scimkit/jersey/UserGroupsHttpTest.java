@@ -184,6 +184,39 @@ class UserGroupsHttpTest {
 
   @ParameterizedTest
   @EnumSource(ScimMode.class)
+  @DisplayName("value filters, display operators and type on groups are pushed down; one group meets a value filter")
+  void filtersByGroupValueFiltersAndType(ScimMode mode) {
+    tenant(mode);
+    String ann = user("ann");
+    String bob = user("bob");
+    String cat = user("cat");
+    user("dan");
+    String admins = group("Admins", ann, bob);
+    group("Ops Team", bob);
+    group("dev", cat);
+    groupCalls.clear();
+
+    assertThat(ids(ok(call("GET", "Users?" + filter("groups[value eq \"" + admins + "\"]") + "&sortBy=userName", null), 200)))
+        .containsExactly(ann, bob);
+    assertThat(ids(ok(call("GET", "Users?" + filter("groups[display eq \"OPS TEAM\"]"), null), 200))).containsExactly(bob);
+    assertThat(ids(ok(call("GET", "Users?" + filter("groups.display co \"team\""), null), 200))).containsExactly(bob);
+    assertThat(ids(ok(call("GET", "Users?" + filter("groups.display sw \"D\""), null), 200))).containsExactly(cat);
+    assertThat(ids(ok(call("GET", "Users?" + filter("groups[value eq \"" + admins + "\" and display co \"team\"]"), null), 200)))
+        .as("no one group is both").isEmpty();
+    assertThat(ids(ok(call("GET", "Users?" + filter("groups[value eq \"" + admins + "\"] and groups.display co \"team\""), null), 200)))
+        .containsExactly(bob);
+    assertThat(ok(call("GET", "Users?" + filter("groups.type eq \"direct\""), null), 200).path("totalResults").asInt())
+        .isEqualTo(3);
+    assertThat(ok(call("GET", "Users?" + filter("groups[type eq \"indirect\"]"), null), 200).path("totalResults").asInt())
+        .isZero();
+    JsonNode search = ok(call("POST", "Users/.search", "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],"
+        + "\"filter\":\"groups[type eq \\\"direct\\\" and display eq \\\"dev\\\"]\"}"), 200);
+    assertThat(ids(search)).containsExactly(cat);
+    assertThat(calls("groupsOf")).as("filters run in the user store's search").isZero();
+  }
+
+  @ParameterizedTest
+  @EnumSource(ScimMode.class)
   @DisplayName("excluded or not asked for, groups are neither looked up nor returned")
   void skipsGroupsWhenExcluded(ScimMode mode) {
     tenant(mode);
@@ -226,7 +259,7 @@ class UserGroupsHttpTest {
     JsonNode error = ok(call("PATCH", "Users/" + ann, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
         + "\"Operations\":[{\"op\":\"add\",\"path\":\"groups\",\"value\":[{\"value\":\"" + ops + "\"}]}]}"), 400);
     assertThat(error.path("scimType").asText()).isEqualTo("mutability");
-    assertThat(ok(call("GET", "Users?" + filter("groups.type eq \"direct\""), null), 400).path("scimType").asText())
+    assertThat(ok(call("GET", "Users?" + filter("groups.$ref pr"), null), 400).path("scimType").asText())
         .isEqualTo("invalidFilter");
     assertThat(ok(call("GET", "Users?sortBy=groups.display", null), 400).path("scimType").asText())
         .isEqualTo("invalidValue");

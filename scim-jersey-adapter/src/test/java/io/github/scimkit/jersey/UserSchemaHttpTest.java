@@ -73,7 +73,7 @@ class UserSchemaHttpTest {
                        "postalCode":"62701","country":"US","formatted":"1 Main St, Springfield","primary":true},
                       {"type":"home","locality":"Shelbyville%4$s"}],
          "entitlements":[{"value":"ent%4$s"}],
-         "roles":[{"value":"role%4$s","type":"org","primary":true}],
+         "roles":[{"value":"role%4$s","type":"work","primary":true}],
          "x509Certificates":[{"value":"TUlJQ2VydA=="}],
          "%2$s":{"employeeNumber":"E%4$s","costCenter":"CC%4$s","organization":"Org%4$s",
                  "division":"Div%4$s","department":"Dept%4$s",
@@ -260,5 +260,43 @@ class UserSchemaHttpTest {
       assertThat(ok(patch, 400).path("scimType").asText()).isEqualTo("invalidValue");
       assertThat(server.fingerprint(tenant)).isEqualTo(before);
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(ScimMode.class)
+  @DisplayName("A10: roles, entitlements and x509Certificates publish type canonicalValues; other types are kept when lenient, 400 when strict")
+  void typesOutsideTheCanonicalValues(ScimMode mode) {
+    tenant(mode);
+    JsonNode user = ok(call("GET", "Schemas/" + USER, null), 200);
+    for (JsonNode attribute : user.path("attributes")) {
+      if (List.of("entitlements", "roles", "x509Certificates").contains(attribute.path("name").asText())) {
+        JsonNode type = attribute.path("subAttributes").findParents("name").stream()
+            .filter(sub -> sub.path("name").asText().equals("type")).findFirst().orElseThrow();
+        List<String> values = new ArrayList<>();
+        type.path("canonicalValues").forEach(value -> values.add(value.asText()));
+        assertThat(values).containsExactlyInAnyOrder("work", "home", "other");
+      }
+    }
+    HttpResponse<String> created = call("POST", "Users", """
+        {"schemas":["%s"],"userName":"types@example.com",
+         "roles":[{"value":"Admin","type":"WindowsAzureActiveDirectoryRole","primary":true}],
+         "entitlements":[{"value":"e1","type":"license"},{"value":"e2","type":"work"}],
+         "x509Certificates":[{"value":"TUlJQ2VydA==","type":"smime"}],
+         "emails":[{"value":"types@example.com","type":"campus"}]}""".formatted(USER));
+    if (mode == ScimMode.STRICT) {
+      assertThat(ok(created, 400).path("scimType").asText()).isEqualTo("invalidSyntax");
+      assertThat(ok(call("POST", "Users", """
+          {"schemas":["%s"],"userName":"canonical@example.com","roles":[{"value":"Admin","type":"WORK"}],
+           "x509Certificates":[{"value":"TUlJQ2VydA==","type":"other"}]}""".formatted(USER)), 201)
+          .path("roles").get(0).path("type").asText()).isEqualTo("WORK");
+      return;
+    }
+    String id = ok(created, 201).path("id").asText();
+    JsonNode stored = ok(call("GET", "Users/" + id, null), 200);
+    assertThat(stored.path("roles").get(0).path("type").asText()).isEqualTo("WindowsAzureActiveDirectoryRole");
+    assertThat(stored.path("entitlements").findValuesAsText("type")).containsExactly("license", "work");
+    assertThat(stored.path("x509Certificates").get(0).path("type").asText()).isEqualTo("smime");
+    assertThat(stored.path("emails").get(0).path("type").asText()).isEqualTo("campus");
+    assertThat(ids(filter("roles[type eq \"windowsazureactivedirectoryrole\"]"))).containsExactly(id);
   }
 }

@@ -23,6 +23,7 @@ import io.github.scimkit.core.internal.engine.ReplaceCommand;
 import io.github.scimkit.core.internal.engine.ResourceSupport;
 import io.github.scimkit.core.internal.engine.SchemaChecks;
 import io.github.scimkit.core.internal.engine.Session;
+import io.github.scimkit.core.internal.engine.ManagerNames;
 import io.github.scimkit.core.internal.engine.UserGroups;
 import io.github.scimkit.core.mapping.ScimMapping;
 import io.github.scimkit.core.profile.IdpProfile;
@@ -343,6 +344,21 @@ public final class ScimEngine implements AutoCloseable {
   public Map<String, List<UserGroup>> groupsOf(RequestContext context, Set<String> userIds) throws ScimException {
     Session session = session(context);
     return UserGroups.lookUp(session.stores().groups(), session.support(ResourceKind.GROUP).mapping(), userIds);
+  }
+
+  /**
+   * Returns the display names of users named as managers, for the read-only enterprise {@code
+   * manager.displayName}, with one store search for all the ids: the HTTP layer asks once per
+   * page of users.
+   *
+   * @param context who asks, for which tenant
+   * @param managerIds the ids the users' {@code manager.value} hold
+   * @return each existing manager's {@code displayName}; empty when the mapping keeps neither
+   * @throws ScimException 404 when there is no such tenant, or when the store fails
+   */
+  public Map<String, String> managerNames(RequestContext context, Set<String> managerIds) throws ScimException {
+    Session session = session(context);
+    return ManagerNames.lookUp(session.stores().users(), session.support(ResourceKind.USER).mapping(), managerIds);
   }
 
   private Session session(RequestContext context) throws ScimException {

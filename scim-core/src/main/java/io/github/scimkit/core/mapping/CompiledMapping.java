@@ -24,6 +24,7 @@ import java.util.Set;
  * @param extensions the extensions the rules use, with their published names
  * @param schemas the core schema, then the extensions
  * @param resourceType the resource type over the schemas
+ * @param suggestedValuesType the same without canonical values, for the lenient mode's checker
  * @param renderer renders records as SCIM
  * @param reader reads SCIM bodies as record attributes
  * @param filters translates filters
@@ -34,6 +35,7 @@ record CompiledMapping(
     Map<String, SchemaInfo> extensions,
     List<SchemaResource> schemas,
     ResourceTypeDefinition resourceType,
+    ResourceTypeDefinition suggestedValuesType,
     ResourceRenderer renderer,
     ResourceReader reader,
     FilterTranslator filters,
@@ -79,10 +81,12 @@ record CompiledMapping(
 
     checkDerivedAndPassword(mapping, bound);
     boolean members = mapping.publishesMembers();
+    ResourceTypeDefinition resourceType = type.build();
     return new CompiledMapping(
         extensions,
         schemas,
-        type.build(),
+        resourceType,
+        SuggestedValues.withoutCanonicalValues(resourceType),
         new ResourceRenderer(coreUrn, ordered),
         new ResourceReader(coreUrn, extensions.keySet(), bindings, mapping.passwordHandler()),
         new FilterTranslator(mapping.name(), coreUrn, bindings, members ? null : mapping.groupDisplayAttribute()),

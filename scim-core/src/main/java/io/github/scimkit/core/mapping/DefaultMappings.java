@@ -22,11 +22,12 @@ import java.util.List;
  *       {@link PasswordHandler#discard()} unless the host sets a handler</td></tr>
  *   <tr><td>{@code emails}, {@code phoneNumbers}, {@code ims}, {@code photos}, {@code
  *       addresses}, {@code entitlements}, {@code roles}, {@code x509Certificates}, each kept
- *       whole</td><td>the attribute's name</td></tr>
+ *       whole; the last three with {@link #GENERIC_TYPES} as {@code type}'s canonical
+ *       values</td><td>the attribute's name</td></tr>
  *   <tr><td>enterprise {@code employeeNumber}, {@code costCenter}, {@code organization}, {@code
  *       division}, {@code department}</td><td>the attribute's name</td></tr>
  *   <tr><td>enterprise {@code manager.value}, {@code manager.$ref}, {@code manager.displayName}
- *       (readOnly: the host fills it)</td><td>{@code managerId}, {@code managerRef}, {@code
+ *       (readOnly: the HTTP layer fills it with the manager's {@code displayName})</td><td>{@code managerId}, {@code managerRef}, {@code
  *       managerDisplayName}</td></tr>
  *   <tr><td>derived {@link DerivedValue#email()}</td><td>{@code email}</td></tr>
  *   <tr><td>Group {@code displayName} (required)</td><td>{@code displayName}</td></tr>
@@ -38,6 +39,15 @@ import java.util.List;
  * ResourceMapping#userBuilder()}.
  */
 public final class DefaultMappings {
+
+  /**
+   * The canonical {@code type} values published for {@code entitlements}, {@code roles} and
+   * {@code x509Certificates}, to which RFC 7643 gives none: the generic examples of RFC 7643
+   * §2.4 ({@code work}, {@code home}) and the {@code other} of its own lists. As for every
+   * canonical value, strict mode refuses other values and lenient mode keeps them (RFC 7643 §7
+   * calls them suggestions).
+   */
+  public static final List<String> GENERIC_TYPES = List.of("work", "home", "other");
 
   private DefaultMappings() {}
 
@@ -57,8 +67,12 @@ public final class DefaultMappings {
     }
     for (String name : List.of("displayName", "nickName", "profileUrl", "title", "userType",
         "preferredLanguage", "locale", "timezone", "active", "password", "emails", "phoneNumbers",
-        "ims", "photos", "addresses", "entitlements", "roles", "x509Certificates")) {
+        "ims", "photos", "addresses")) {
       users.rule(name, name);
+    }
+    for (String name : List.of("entitlements", "roles", "x509Certificates")) {
+      users.rule(MappingRule.builder(name, name)
+          .subAttributeCanonicalValues("type", GENERIC_TYPES.toArray(String[]::new)).build());
     }
     String enterprise = ScimUrns.ENTERPRISE_USER + ":";
     for (String name : List.of("employeeNumber", "costCenter", "organization", "division",

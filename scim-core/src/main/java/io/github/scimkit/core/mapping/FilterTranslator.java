@@ -35,7 +35,7 @@ final class FilterTranslator {
   private final String resourceName;
   private final String coreUrn;
   private final Map<String, AttributeBinding> bindings;
-  private final String groupDisplayAttribute;
+  private final GroupsFilter groups;
 
   /**
    * Creates a translator.
@@ -48,7 +48,7 @@ final class FilterTranslator {
     this.resourceName = resourceName;
     this.coreUrn = coreUrn;
     this.bindings = bindings;
-    this.groupDisplayAttribute = groupDisplayAttribute;
+    this.groups = groupDisplayAttribute == null ? null : new GroupsFilter(groupDisplayAttribute);
   }
 
   Condition translate(Filter filter) throws BadRequestException {
@@ -76,6 +76,9 @@ final class FilterTranslator {
       case COMPLEX_VALUE -> {
         if (scope != Scope.TOP) {
           throw BadRequestException.invalidFilter("Value filters cannot nest: " + filter);
+        }
+        if (namesGroups(filter.getAttributePath())) {
+          return groups.valueFilter(filter);
         }
         return valueFilter(filter);
       }
@@ -247,8 +250,8 @@ final class FilterTranslator {
       return Optional.of(compare(filter, Builtins.EXTERNAL_ID,
           AttributeRef.of(ResourceMapping.EXTERNAL_ID)));
     }
-    if (name.equals("groups") && groupDisplayAttribute != null) {
-      return Optional.of(userGroups(path, filter));
+    if (namesGroups(path)) {
+      return Optional.of(groups.attributePath(path, filter));
     }
     if (name.equals("meta")) {
       String sub = path.size() == 2 ? path.getElement(1).getAttribute() : "";
@@ -263,24 +266,11 @@ final class FilterTranslator {
     return Optional.empty();
   }
 
-  /**
-   * A user's {@code groups}: {@code groups pr}, and comparisons of {@code groups.value} (the
-   * group id, case-exact) or {@code groups.display} (the group's display name) become {@link
-   * Condition#memberOf} over the group records.
-   */
-  private Condition userGroups(Path path, Filter filter) throws BadRequestException {
-    String sub = path.size() == 2 ? path.getElement(1).getAttribute() : "";
-    if (path.size() == 1 && filter.getFilterType() == FilterType.PRESENT) {
-      return Condition.memberOf(Condition.all());
-    }
-    if (sub.equalsIgnoreCase("value")) {
-      return Condition.memberOf(compare(filter, Builtins.ID, AttributeRef.ID));
-    }
-    if (sub.equalsIgnoreCase("display")) {
-      return Condition.memberOf(compare(filter, Builtins.GROUP_DISPLAY, AttributeRef.of(groupDisplayAttribute)));
-    }
-    throw BadRequestException.invalidFilter(
-        "Filter a user's groups by groups.value or groups.display: " + filter);
+  /** Whether a path names a user's {@code groups}, which {@link GroupsFilter} translates. */
+  private boolean namesGroups(Path path) {
+    return groups != null && path.size() >= 1
+        && (path.getSchemaUrn() == null || path.getSchemaUrn().equalsIgnoreCase(coreUrn))
+        && path.getElement(0).getAttribute().equalsIgnoreCase("groups");
   }
 
   private AttributeBinding binding(Path path, Filter filter) throws BadRequestException {
@@ -294,7 +284,7 @@ final class FilterTranslator {
     return binding;
   }
 
-  private Condition compare(Filter filter, AttributeDefinition definition, AttributeRef ref)
+  static Condition compare(Filter filter, AttributeDefinition definition, AttributeRef ref)
       throws BadRequestException {
     checkOperator(filter, definition);
     if (filter.getFilterType() == FilterType.PRESENT) {
@@ -308,7 +298,7 @@ final class FilterTranslator {
     return Condition.compare(ref, operator, value, definition.isCaseExact());
   }
 
-  private static void checkOperator(Filter filter, AttributeDefinition definition)
+  static void checkOperator(Filter filter, AttributeDefinition definition)
       throws BadRequestException {
     FilterType type = filter.getFilterType();
     if (type == FilterType.PRESENT) {
@@ -331,7 +321,7 @@ final class FilterTranslator {
     }
   }
 
-  private static Operator operator(FilterType type) {
+  static Operator operator(FilterType type) {
     return switch (type) {
       case EQUAL -> Operator.EQ;
       case NOT_EQUAL -> Operator.NE;
@@ -347,7 +337,7 @@ final class FilterTranslator {
   }
 
   /** The filter's value as a record value of the attribute's type, or {@code null} for null. */
-  private static Object value(Filter filter, AttributeDefinition definition)
+  static Object value(Filter filter, AttributeDefinition definition)
       throws BadRequestException {
     JsonNode node = filter.getComparisonValue();
     if (node.isNull()) {

@@ -4,7 +4,9 @@ import com.unboundid.scim2.common.types.AttributeDefinition.Mutability;
 import com.unboundid.scim2.common.types.AttributeDefinition.Returned;
 import com.unboundid.scim2.common.types.AttributeDefinition.Type;
 import com.unboundid.scim2.common.types.AttributeDefinition.Uniqueness;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -106,6 +108,7 @@ public record MappingRule(
     private Uniqueness uniqueness;
     private List<String> canonicalValues;
     private List<SubAttribute> subAttributes;
+    private final Map<String, List<String>> subCanonicalValues = new LinkedHashMap<>();
     private String description = "";
 
     private Builder(String path, String recordAttribute) {
@@ -213,6 +216,20 @@ public record MappingRule(
     }
 
     /**
+     * Sets the canonical values of one sub-attribute, keeping the others as they are: what
+     * /Schemas publishes for, say, {@code roles.type}. Strict mode refuses values outside them.
+     *
+     * @param subAttribute the sub-attribute's name, such as {@code type}
+     * @param values the canonical values
+     * @return this builder
+     * @throws MappingException from {@link #build()} when the rule has no such sub-attribute
+     */
+    public Builder subAttributeCanonicalValues(String subAttribute, String... values) {
+      subCanonicalValues.put(Objects.requireNonNull(subAttribute, "subAttribute"), List.of(values));
+      return this;
+    }
+
+    /**
      * Sets the published description.
      *
      * @param value the description
@@ -248,9 +265,22 @@ public record MappingRule(
           first(uniqueness, standard.map(StandardAttributes.Standard::uniqueness), Uniqueness.NONE),
           first(canonicalValues, standard.map(StandardAttributes.Standard::canonicalValues),
               List.of()),
-          first(subAttributes, standard.map(StandardAttributes.Standard::subAttributes),
-              List.of()),
+          withSubCanonicalValues(first(subAttributes,
+              standard.map(StandardAttributes.Standard::subAttributes), List.of())),
           description);
+    }
+
+    private List<SubAttribute> withSubCanonicalValues(List<SubAttribute> subs) {
+      for (String name : subCanonicalValues.keySet()) {
+        if (subs.stream().noneMatch(sub -> sub.name().equalsIgnoreCase(name))) {
+          throw new MappingException(path, "no sub-attribute '" + name + "' to give canonical values");
+        }
+      }
+      return subs.stream().map(sub -> subCanonicalValues.entrySet().stream()
+              .filter(entry -> entry.getKey().equalsIgnoreCase(sub.name())).findFirst()
+              .map(entry -> sub.withCanonicalValues(entry.getValue().toArray(String[]::new)))
+              .orElse(sub))
+          .toList();
     }
 
     private static <T> T first(T set, Optional<T> standard, T fallback) {

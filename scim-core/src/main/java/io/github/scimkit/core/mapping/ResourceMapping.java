@@ -1,5 +1,6 @@
 package io.github.scimkit.core.mapping;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
@@ -16,6 +17,7 @@ import io.github.scimkit.core.store.UniqueAttribute;
 import io.github.scimkit.core.store.query.Condition;
 import io.github.scimkit.core.store.query.Sort;
 import io.github.scimkit.core.tenant.ScimMode;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -210,6 +212,16 @@ public final class ResourceMapping {
   }
 
   /**
+   * Returns a new schema checker that accepts values outside canonical values, for lenient mode:
+   * RFC 7643 §7 makes them suggestions; {@link #newSchemaChecker()} refuses such values.
+   *
+   * @return the checker
+   */
+  public SchemaChecker newSuggestedValuesSchemaChecker() {
+    return new SchemaChecker(compiled.suggestedValuesType());
+  }
+
+  /**
    * Returns the published definition of an attribute or sub-attribute path, names compared
    * case-insensitively; extension paths carry their URN.
    *
@@ -230,6 +242,30 @@ public final class ResourceMapping {
    */
   public GenericScimResource render(ResourceRecord record) {
     return new GenericScimResource(compiled.renderer().render(record.id(), record.attributes()));
+  }
+
+  /**
+   * Writes what {@link #render} renders, field by field into the object the generator has open,
+   * without building the resource's tree.
+   *
+   * @param record the record
+   * @param generator where to write; its codec writes the values
+   * @throws IOException when writing fails
+   */
+  public void write(ResourceRecord record, JsonGenerator generator) throws IOException {
+    compiled.renderer().write(generator, record.id(), record.attributes());
+  }
+
+  /**
+   * Tells whether a rendered record may hold a value under a top-level attribute: some rule binds
+   * it and it is not {@code returned: never}.
+   *
+   * @param schemaUrn the attribute's schema, or {@code null} for the core schema
+   * @param attribute the attribute name
+   * @return {@code true} when rendering may produce it
+   */
+  public boolean mayRender(String schemaUrn, String attribute) {
+    return compiled.renderer().mayRender(schemaUrn == null ? coreUrn : schemaUrn, attribute);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.scimkit.core.mapping;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -8,11 +9,15 @@ import com.unboundid.scim2.common.types.AttributeDefinition.Returned;
 import io.github.scimkit.core.mapping.AttributeBinding.VirtualElement;
 import io.github.scimkit.core.store.Attributes;
 import io.github.scimkit.core.store.ComplexValue;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /** Renders record attributes as SCIM JSON, following the bindings. */
 final class ResourceRenderer {
@@ -49,6 +54,57 @@ final class ResourceRenderer {
       root.set(urn, node);
     });
     return root;
+  }
+
+  /**
+   * Writes what {@link #render} builds into the object the generator has open, in the same order:
+   * {@code schemas}, {@code id}, {@code externalId}, the core attributes, then one object per
+   * extension that has values. Only the attributes' values are built as nodes.
+   */
+  void write(JsonGenerator generator, String id, Attributes attributes) throws IOException {
+    JsonNode[] values = new JsonNode[bindings.size()];
+    Set<String> extensions = new LinkedHashSet<>();
+    for (int i = 0; i < values.length; i++) {
+      values[i] = render(bindings.get(i), attributes);
+      if (values[i] != null && !bindings.get(i).schemaUrn().equals(coreUrn)) {
+        extensions.add(bindings.get(i).schemaUrn());
+      }
+    }
+    generator.writeArrayFieldStart("schemas");
+    generator.writeString(coreUrn);
+    for (String urn : extensions) {
+      generator.writeString(urn);
+    }
+    generator.writeEndArray();
+    if (id != null) {
+      generator.writeStringField("id", id);
+    }
+    Optional<String> externalId = attributes.getString(ResourceMapping.EXTERNAL_ID);
+    if (externalId.isPresent()) {
+      generator.writeStringField("externalId", externalId.get());
+    }
+    writeValues(generator, values, coreUrn);
+    for (String urn : extensions) {
+      generator.writeObjectFieldStart(urn);
+      writeValues(generator, values, urn);
+      generator.writeEndObject();
+    }
+  }
+
+  private void writeValues(JsonGenerator generator, JsonNode[] values, String urn) throws IOException {
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] != null && bindings.get(i).schemaUrn().equals(urn)) {
+        generator.writeFieldName(bindings.get(i).name());
+        generator.writeTree(values[i]);
+      }
+    }
+  }
+
+  /** Tells whether some binding renders the top-level attribute, names compared case-insensitively. */
+  boolean mayRender(String schemaUrn, String attribute) {
+    return bindings.stream().anyMatch(binding -> binding.schemaUrn().equalsIgnoreCase(schemaUrn)
+        && binding.name().equalsIgnoreCase(attribute)
+        && !(binding.kind() == AttributeBinding.Kind.SINGLE && binding.single().rule().returned() == Returned.NEVER));
   }
 
   private static JsonNode render(AttributeBinding binding, Attributes attributes) {

@@ -6,6 +6,7 @@ import com.unboundid.scim2.common.types.AttributeDefinition;
 import com.unboundid.scim2.common.types.AttributeDefinition.Returned;
 import com.unboundid.scim2.common.types.SchemaResource;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
+import io.github.scimkit.core.mapping.ResourceMapping;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -61,6 +62,17 @@ final class HiddenAttributes {
 
   private static boolean hidden(AttributeDefinition attribute) {
     return attribute.getReturned() == Returned.NEVER || attribute.getReturned() == Returned.REQUEST;
+  }
+
+  /** Tells whether a resource the mapping renders may hold a value at some hidden path. */
+  boolean renderableBy(ResourceMapping mapping) {
+    for (List<String> path : paths) {
+      boolean extension = path.get(0).regionMatches(true, 0, "urn:", 0, 4);
+      if (mapping.mayRender(extension ? path.get(0) : null, path.get(extension ? 1 : 0))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Tells whether a rendered resource holds a value at any hidden path; names compare case-insensitively. */

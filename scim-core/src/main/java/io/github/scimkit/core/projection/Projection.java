@@ -26,9 +26,16 @@ public final class Projection {
    */
   private final HiddenAttributes hidden;
 
-  private Projection(ScimResourceTrimmer trimmer, HiddenAttributes hidden) {
+  /**
+   * Whether no resource of the type needs trimming: the request projects nothing and the mapping
+   * renders no attribute the default hides.
+   */
+  private final boolean trimsNothing;
+
+  private Projection(ScimResourceTrimmer trimmer, HiddenAttributes hidden, boolean trimsNothing) {
     this.trimmer = trimmer;
     this.hidden = hidden;
+    this.trimsNothing = trimsNothing;
   }
 
   /**
@@ -45,13 +52,14 @@ public final class Projection {
     Set<Path> included = paths(attributes);
     if (!included.isEmpty()) {
       return new Projection(
-          new ScimResourceTrimmer(mapping.resourceTypeDefinition(), Set.of(), included, false), null);
+          new ScimResourceTrimmer(mapping.resourceTypeDefinition(), Set.of(), included, false), null, false);
     }
     Set<Path> excluded = paths(excludedAttributes);
     if (excluded.isEmpty()) {
       return defaults(mapping);
     }
-    return new Projection(new ScimResourceTrimmer(mapping.resourceTypeDefinition(), Set.of(), excluded, true), null);
+    return new Projection(new ScimResourceTrimmer(mapping.resourceTypeDefinition(), Set.of(), excluded, true), null,
+        false);
   }
 
   /**
@@ -61,8 +69,20 @@ public final class Projection {
    * @return the default projection
    */
   public static Projection defaults(ResourceMapping mapping) {
+    HiddenAttributes hidden = HiddenAttributes.of(mapping.resourceTypeDefinition());
     return new Projection(new ScimResourceTrimmer(mapping.resourceTypeDefinition(), Set.of(), Set.of(), true),
-        HiddenAttributes.of(mapping.resourceTypeDefinition()));
+        hidden, !hidden.renderableBy(mapping));
+  }
+
+  /**
+   * Tells whether this projection leaves every resource of its type as rendered: the request
+   * projects nothing and the mapping renders no {@code returned: never} or {@code request}
+   * attribute. Such resources may be written straight from their record.
+   *
+   * @return {@code true} when {@link #apply} would never change a resource
+   */
+  public boolean trimsNothing() {
+    return trimsNothing;
   }
 
   /**
@@ -74,6 +94,17 @@ public final class Projection {
    */
   public boolean returns(String attribute) {
     return trimmer.shouldReturn(Path.root().attribute(attribute));
+  }
+
+  /**
+   * Tells whether an attribute or sub-attribute appears in the response, such as the enterprise
+   * {@code manager.displayName}, so that a value looked up per page need not be when it does not.
+   *
+   * @param path the path, with its schema URN for an extension attribute
+   * @return {@code true} when it is returned
+   */
+  public boolean returns(Path path) {
+    return trimmer.shouldReturn(path);
   }
 
   /**

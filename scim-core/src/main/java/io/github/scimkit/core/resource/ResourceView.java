@@ -1,28 +1,31 @@
 package io.github.scimkit.core.resource;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.unboundid.scim2.common.GenericScimResource;
 import io.github.scimkit.core.store.ResourceRecord;
+import java.io.IOException;
 import java.util.Objects;
 
 /**
- * A resource as the engine returns it: the stored record and its SCIM form.
+ * A resource as the engine returns it: the stored record and how it looks in SCIM.
  *
  * <p>The SCIM form carries {@code schemas}, {@code id}, the mapped attributes and {@code meta}
- * ({@code resourceType}, {@code created}, {@code lastModified}, {@code version}), but neither
- * {@code meta.location}, which needs the HTTP base address, nor a group's {@code members}, which
- * {@link io.github.scimkit.core.engine.ScimEngine#members} streams.
+ * ({@code resourceType}, {@code created}, {@code lastModified}, {@code version}), but not a group's
+ * {@code members}, which {@link io.github.scimkit.core.engine.ScimEngine#members} streams. It is
+ * rendered only when asked for: {@link #resource()} builds a tree, {@link #writeFields} writes
+ * straight to a generator.
  *
  * @param kind users or groups
  * @param record the stored record
- * @param resource the SCIM form; callers may change their copy
+ * @param form how the record looks in SCIM
  */
-public record ResourceView(ResourceKind kind, ResourceRecord record, GenericScimResource resource) {
+public record ResourceView(ResourceKind kind, ResourceRecord record, ResourceForm form) {
 
   /** Checks the fields. */
   public ResourceView {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(record, "record");
-    Objects.requireNonNull(resource, "resource");
+    Objects.requireNonNull(form, "form");
   }
 
   /**
@@ -41,5 +44,27 @@ public record ResourceView(ResourceKind kind, ResourceRecord record, GenericScim
    */
   public long version() {
     return record.version();
+  }
+
+  /**
+   * Renders the SCIM form as a tree, without {@code meta.location}, which needs the HTTP base
+   * address. Each call renders a new copy, which the caller may change.
+   *
+   * @return a new resource
+   */
+  public GenericScimResource resource() {
+    return form.render(record);
+  }
+
+  /**
+   * Writes the SCIM form's fields, {@code meta.location} included, into the object the generator
+   * has open, without building a tree.
+   *
+   * @param location the resource's absolute address
+   * @param generator where to write
+   * @throws IOException when writing fails
+   */
+  public void writeFields(String location, JsonGenerator generator) throws IOException {
+    form.writeFields(record, location, generator);
   }
 }

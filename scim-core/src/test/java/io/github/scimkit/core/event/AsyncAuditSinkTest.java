@@ -3,6 +3,9 @@ package io.github.scimkit.core.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.scimkit.core.resource.ResourceKind;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -86,6 +89,30 @@ class AsyncAuditSinkTest {
     assertThat(gated.delivered).containsExactly("c0", "c1");
     assertThat(sink.overflowed()).isEqualTo(2);
     assertThat(sink.dropped()).isEqualTo(2);
+  }
+
+  @Test
+  void overflowsAreReportedInAWarnLine() throws Exception {
+    // slf4j-simple (the tests' backend) writes WARN lines to whatever System.err is at the time.
+    PrintStream original = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    GatedSink gated = new GatedSink();
+    AsyncAuditSink sink = AsyncAuditSink.start(gated, 1, AsyncAuditSink.Overflow.DROP);
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      sink.record(record(0));
+      assertThat(gated.entered.await(30, TimeUnit.SECONDS)).isTrue();
+      sink.record(record(1));
+      sink.record(record(2));
+      sink.record(record(3));
+      gated.release.countDown();
+      sink.close();
+    } finally {
+      System.setErr(original);
+    }
+    String log = captured.toString(StandardCharsets.UTF_8);
+    assertThat(log).contains("WARN scimkit.audit - audit queue full: 2 records overflowed since the last report "
+        + "(2 in all, 2 dropped); policy DROP");
   }
 
   @Test

@@ -172,4 +172,25 @@ class DefaultMappingTest {
         "employeeNumber", "costCenter", "organization", "division", "department", "managerId",
         "managerRef", "email");
   }
+
+  @Test
+  void aHostDeclaresCanonicalValuesPerSubAttribute() throws Exception {
+    ResourceMapping defaults = DefaultMappings.users().build();
+    assertThat(typeCanonicalValues(defaults, "x509Certificates")).containsExactlyInAnyOrder("work", "home", "other");
+
+    ResourceMapping roles = DefaultMappings.users()
+        .rule(MappingRule.builder("roles", "roles")
+            .subAttributeCanonicalValues("type", "owner", "admin", "user", "custom").build())
+        .build();
+    assertThat(typeCanonicalValues(roles, "roles")).containsExactlyInAnyOrder("owner", "admin", "user", "custom");
+    assertThat(typeCanonicalValues(roles, "emails")).containsExactlyInAnyOrder("work", "home", "other");
+    assertThatThrownBy(() -> MappingRule.builder("roles", "roles").subAttributeCanonicalValues("kind", "x").build())
+        .isInstanceOf(MappingException.class).hasMessageContaining("kind");
+  }
+
+  private static List<String> typeCanonicalValues(ResourceMapping mapping, String attribute) throws Exception {
+    AttributeDefinition type = mapping.definition(com.unboundid.scim2.common.Path.fromString(attribute + ".type"))
+        .orElseThrow();
+    return List.copyOf(type.getCanonicalValues());
+  }
 }

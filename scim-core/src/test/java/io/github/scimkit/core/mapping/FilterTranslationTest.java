@@ -15,6 +15,7 @@ import io.github.scimkit.core.store.query.AttributeRef;
 import io.github.scimkit.core.store.query.Condition;
 import io.github.scimkit.core.store.query.Operator;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -80,8 +81,30 @@ class FilterTranslationTest {
         .groups(ResourceMapping.groupBuilder().rule("displayName", "name").build()).build().users();
     assertThat(renamed.toCondition(filter("groups.display sw \"O\""))).isEqualTo(
         Condition.memberOf(Condition.compare(AttributeRef.of("name"), Operator.SW, "O", false)));
-    assertThatThrownBy(() -> users("groups.type eq \"direct\""))
+    assertThatThrownBy(() -> users("groups.$ref eq \"x\""))
         .hasFieldOrPropertyWithValue("scimError.scimType", "invalidFilter");
+  }
+
+  @Test
+  void translatesValueFiltersAndTypeOnAUsersGroups() throws Exception {
+    Condition ops = Condition.eq(AttributeRef.of("displayName"), "Ops", false);
+    assertThat(users("groups[value eq \"g-1\"]")).isEqualTo(
+        Condition.memberOf(Condition.eq(AttributeRef.ID, "g-1", true)));
+    assertThat(users("groups[display eq \"Ops\" and not (value eq \"g-1\")]")).isEqualTo(
+        Condition.memberOf(Condition.and(ops, Condition.not(Condition.eq(AttributeRef.ID, "g-1", true)))));
+    assertThat(users("groups.display co \"p\"")).isEqualTo(Condition.memberOf(
+        Condition.compare(AttributeRef.of("displayName"), Operator.CO, "p", false)));
+    // Every group of a user is a direct one: type tests fold to all or none.
+    assertThat(users("groups.type eq \"DIRECT\"")).isEqualTo(Condition.memberOf(Condition.all()));
+    assertThat(users("groups.type eq \"indirect\"")).isEqualTo(Condition.none());
+    assertThat(users("groups[type eq \"direct\" and display eq \"Ops\"]")).isEqualTo(Condition.memberOf(ops));
+    assertThat(users("groups[type ne \"direct\" or display eq \"Ops\"]")).isEqualTo(Condition.memberOf(ops));
+    assertThat(users("not (groups.type eq \"indirect\")")).isEqualTo(Condition.all());
+    for (String refused : List.of("groups[$ref eq \"x\"]", "groups[nickName eq \"b\"]",
+        "groups[urn:ietf:params:scim:schemas:core:2.0:User:userName eq \"a\"]")) {
+      assertThatThrownBy(() -> users(refused)).as(refused)
+          .hasFieldOrPropertyWithValue("scimError.scimType", "invalidFilter");
+    }
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.github.scimkit.jersey.container;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.glassfish.grizzly.Transport;
 import org.glassfish.grizzly.TransportProbe;
 import org.glassfish.grizzly.filterchain.FilterChainBuilder;
@@ -14,8 +15,9 @@ import org.glassfish.grizzly.utils.DelayedExecutor;
 
 /**
  * Swaps a listener's HTTP codec for a {@link GrizzlyScimCodec} with the same limits, encodings and
- * probes. The codec times out idle keep-alive connections on its own timer thread, which stops
- * with the listener's transport.
+ * probes. The codec times out idle keep-alive connections on its own timer thread, and closes
+ * refused connections after their lingering time on another; both stop with the listener's
+ * transport.
  */
 final class GrizzlyCodecAddOn implements AddOn {
 
@@ -32,10 +34,15 @@ final class GrizzlyCodecAddOn implements AddOn {
       return thread;
     });
     DelayedExecutor timer = new DelayedExecutor(timerThread);
+    ScheduledExecutorService closer = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "scimkit-grizzly-linger");
+      thread.setDaemon(true);
+      return thread;
+    });
     int maxHeaderSize = listener.getMaxHttpHeaderSize() == -1
         ? HttpCodecFilter.DEFAULT_MAX_HTTP_PACKET_HEADER_SIZE : listener.getMaxHttpHeaderSize();
     GrizzlyScimCodec codec = new GrizzlyScimCodec(listener.isChunkingEnabled(), maxHeaderSize, listener.getKeepAlive(),
-        timer, listener.getMaxRequestHeaders(), listener.getMaxResponseHeaders());
+        timer, listener.getMaxRequestHeaders(), listener.getMaxResponseHeaders(), closer);
     for (ContentEncoding encoding : original.getContentEncodings()) {
       codec.addContentEncoding(encoding);
     }
@@ -49,6 +56,7 @@ final class GrizzlyCodecAddOn implements AddOn {
       public void onStopEvent(Transport transport) {
         timer.destroy();
         timerThread.shutdownNow();
+        closer.shutdownNow();
       }
     });
   }

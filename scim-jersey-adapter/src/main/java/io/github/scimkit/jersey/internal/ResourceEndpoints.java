@@ -103,7 +103,7 @@ public final class ResourceEndpoints {
         }
         generator.writeArrayFieldStart("Resources");
         List<ResourceView> views = results.resources().toList();
-        writer.prefetchGroups(views);
+        writer.prefetch(views);
         for (ResourceView view : views) {
           writer.write(generator, view);
         }

@@ -1,9 +1,14 @@
 package io.github.scimkit.jersey.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.GenericScimResource;
+import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import io.github.scimkit.core.mapping.ScimUrns;
 import io.github.scimkit.core.resource.UserGroup;
 import io.github.scimkit.core.resource.ResourceView;
 import io.github.scimkit.core.engine.ResourceType;
@@ -14,22 +19,28 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Writes resources as JSON: sets {@code meta.location}, adds a user's {@code groups} (looked up
- * once per page with {@link #prefetchGroups}), applies the projection, and streams a group's
- * members from the store page by page, never holding them all.
+ * Writes resources as JSON: sets {@code meta.location}, adds a user's {@code groups} and fills
+ * the enterprise {@code manager.displayName} (each looked up once per page with {@link
+ * #prefetch}), applies the projection, and streams a group's
+ * members from the store page by page, never holding them all. Without a projection to apply, a
+ * resource goes from its record straight to the generator, with no tree in between.
  */
 public final class ResourceWriter {
 
   private static final String MEMBERS = "members";
   private static final String GROUPS = "groups";
+  private static final Path MANAGER_DISPLAY =
+      Path.root(ScimUrns.ENTERPRISE_USER).attribute("manager").attribute("displayName");
 
   private final ScimRequest request;
   private final Projection projection;
   private Map<String, List<UserGroup>> groups;
+  private Map<String, String> managerNames;
 
   /**
    * Creates a writer for one request.
@@ -57,16 +68,54 @@ public final class ResourceWriter {
   }
 
   /**
-   * Looks up the {@code groups} of the users among the views with one engine call, unless the
-   * projection leaves {@code groups} out; {@link #write} then uses them.
+   * Looks up the {@code groups} of the users among the views, and the display names of their
+   * managers, with one engine call each, leaving out what the projection does not return; {@link
+   * #write} then uses them.
    *
    * @param views the page about to be written
-   * @throws IOException when the lookup fails
+   * @throws IOException when a lookup fails
    */
-  public void prefetchGroups(List<ResourceView> views) throws IOException {
+  public void prefetch(List<ResourceView> views) throws IOException {
     Set<String> users = new HashSet<>();
-    views.stream().filter(view -> type(view).showsGroups()).forEach(view -> users.add(view.id()));
+    Set<String> managers = new HashSet<>();
+    for (ResourceView view : views) {
+      if (type(view).showsGroups()) {
+        users.add(view.id());
+      }
+      managerId(view).ifPresent(managers::add);
+    }
     groups = groupsOf(users);
+    managerNames = managerNames(managers);
+  }
+
+  private Map<String, String> managerNames(Set<String> managers) throws IOException {
+    if (managers.isEmpty() || !projection.returns(MANAGER_DISPLAY)) {
+      return Map.of();
+    }
+    try {
+      return request.runtime().engine().managerNames(request.context(), managers);
+    } catch (ScimException e) {
+      throw new IOException("Reading the names of " + managers.size() + " managers failed", e);
+    }
+  }
+
+  /** The id in a user's enterprise {@code manager.value}, if any. */
+  private static Optional<String> managerId(ResourceView view) {
+    JsonNode value = view.resource().getObjectNode().path(ScimUrns.ENTERPRISE_USER).path("manager").path("value");
+    return value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
+  }
+
+  /**
+   * The manager's current display name, when it is known: from the page's lookup, or for a
+   * resource written without {@link #prefetch}, its own.
+   */
+  private Optional<String> managerName(ResourceView view) throws IOException {
+    Optional<String> managerId = managerId(view);
+    if (managerId.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, String> names = managerNames != null ? managerNames : managerNames(Set.of(managerId.get()));
+    return Optional.ofNullable(names.get(managerId.get()));
   }
 
   private Map<String, List<UserGroup>> groupsOf(Set<String> users) throws IOException {
@@ -81,25 +130,39 @@ public final class ResourceWriter {
   }
 
   /**
-   * Writes one resource.
+   * Writes one resource: straight from its record when the projection trims nothing, else
+   * through its tree, which the projection trims.
    *
    * @param generator where to write
    * @param view the resource
    * @throws IOException when writing fails
    */
   public void write(JsonGenerator generator, ResourceView view) throws IOException {
-    ObjectNode node = view.resource().getObjectNode();
-    ((ObjectNode) node.path("meta")).put("location", location(view));
     ResourceType type = type(view);
-    if (type.showsGroups() && projection.returns(GROUPS)) {
-      addGroups(node, view.id());
-    }
-    projection.apply(view.resource());
+    List<UserGroup> userGroups = type.showsGroups() && projection.returns(GROUPS) ? groupsOf(view.id()) : List.of();
+    Optional<String> managerName = managerName(view);
     generator.writeStartObject();
-    for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-      Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> field = fields.next();
-      generator.writeFieldName(field.getKey());
-      generator.writeTree(field.getValue());
+    if (projection.trimsNothing() && managerName.isEmpty()) {
+      view.writeFields(location(view), generator);
+      if (!userGroups.isEmpty()) {
+        generator.writeFieldName(GROUPS);
+        generator.writeTree(groupsArray(userGroups));
+      }
+    } else {
+      GenericScimResource resource = view.resource();
+      ObjectNode node = resource.getObjectNode();
+      ((ObjectNode) node.path("meta")).put("location", location(view));
+      if (!userGroups.isEmpty()) {
+        node.set(GROUPS, groupsArray(userGroups));
+      }
+      managerName.ifPresent(name ->
+          ((ObjectNode) node.path(ScimUrns.ENTERPRISE_USER).path("manager")).put("displayName", name));
+      projection.apply(resource);
+      for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        generator.writeFieldName(field.getKey());
+        generator.writeTree(field.getValue());
+      }
     }
     if (type.hasMembers() && projection.returns(MEMBERS)) {
       writeMembers(generator, view.id());
@@ -107,15 +170,15 @@ public final class ResourceWriter {
     generator.writeEndObject();
   }
 
-  private void addGroups(ObjectNode node, String userId) throws IOException {
+  private List<UserGroup> groupsOf(String userId) throws IOException {
     if (groups == null) {
       groups = groupsOf(Set.of(userId));
     }
-    List<UserGroup> userGroups = groups.getOrDefault(userId, List.of());
-    if (userGroups.isEmpty()) {
-      return;
-    }
-    ArrayNode array = node.putArray(GROUPS);
+    return groups.getOrDefault(userId, List.of());
+  }
+
+  private ArrayNode groupsArray(List<UserGroup> userGroups) {
+    ArrayNode array = JsonNodeFactory.instance.arrayNode();
     for (UserGroup group : userGroups) {
       ObjectNode element = array.addObject().put("value", group.value())
           .put("$ref", request.location("Groups", group.value()));
@@ -124,6 +187,7 @@ public final class ResourceWriter {
       }
       element.put("type", UserGroup.DIRECT);
     }
+    return array;
   }
 
   private void writeMembers(JsonGenerator generator, String groupId) throws IOException {

@@ -23,20 +23,18 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * POST /.search at the root (RFC 7644 §3.4.3): one index-paged search across users and then
- * groups, honouring every SearchRequest member as the per-type search does: {@code filter},
- * {@code sortBy} and {@code sortOrder}, {@code startIndex} and {@code count}, {@code attributes}
- * and {@code excludedAttributes}. A filter that names an attribute only one type has matches
- * nothing of the other type; a filter that neither type understands is a 400. Likewise each type
- * is sorted by {@code sortBy}, and a type that cannot sort by it keeps its default order; users
- * always come before groups, so the order is not one sort across both types.
+ * POST /.search at the root (RFC 7644 §3.4.3): one index-paged search across users and groups,
+ * honouring every SearchRequest member as the per-type search does: {@code filter}, {@code
+ * sortBy} and {@code sortOrder}, {@code startIndex} and {@code count}, {@code attributes} and
+ * {@code excludedAttributes}. A filter that names an attribute only one type has matches nothing
+ * of the other type; a filter that neither type understands is a 400. Without {@code sortBy},
+ * users come before groups, each in id order; with it, the results of both types are sorted
+ * together and paged once ({@link MergedSort}), a type that cannot sort by the attribute counting
+ * as holding no value for it.
  */
 public final class RootSearchEndpoint {
 
   private static final String LIST_RESPONSE_URN = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
-
-  /** One type's page of the answer. */
-  private record TypedPage(ResourceKind kind, SearchResults results) {}
 
   /** The search as the body asks it, with a cursor refused. */
   private record Query(Optional<String> filter, Optional<String> sortBy, boolean descending) {}
@@ -70,21 +68,15 @@ public final class RootSearchEndpoint {
     if (Arrays.stream(totals).allMatch(typeTotal -> typeTotal < 0)) {
       throw BadRequestException.invalidFilter("No resource type understands the filter " + query.filter().orElse(""));
     }
-    List<TypedPage> pages = new ArrayList<>();
-    long offset = startIndex - 1;
-    int remaining = count;
-    long total = 0;
+    long total = Arrays.stream(totals).map(typeTotal -> Math.max(0, typeTotal)).sum();
+    List<MergedSort.Source> sources = new ArrayList<>();
     for (int i = 0; i < types.size(); i++) {
-      long typeTotal = Math.max(0, totals[i]);
-      if (typeTotal > 0 && offset < typeTotal && remaining > 0) {
-        SearchResults page = page(request, types.get(i).kind(), queries.get(i), offset + 1, remaining);
-        pages.add(new TypedPage(types.get(i).kind(), page));
-        remaining -= page.itemsPerPage();
-      }
-      offset = Math.max(0, offset - typeTotal);
-      total += typeTotal;
+      sources.add(source(request, types.get(i), queries.get(i), totals[i]));
     }
-    int items = pages.stream().mapToInt(page -> page.results().itemsPerPage()).sum();
+    List<ResourceView> views = query.sortBy().isPresent()
+        ? new MergedSort(query.sortBy().get(), query.descending(), config.maxPageSize()).page(sources, startIndex, count)
+        : concatenated(sources, startIndex, count);
+    int items = views.size();
     Map<ResourceKind, ResourceWriter> writers = new EnumMap<>(ResourceKind.class);
     for (ResourceType type : types) {
       writers.put(type.kind(), new ResourceWriter(request, Projection.of(type.mapping(), attributes, excluded)));
@@ -100,21 +92,40 @@ public final class RootSearchEndpoint {
         generator.writeNumberField("itemsPerPage", items);
         generator.writeNumberField("startIndex", startIndex);
         generator.writeArrayFieldStart("Resources");
-        for (TypedPage page : pages) {
-          try (SearchResults results = page.results()) {
-            List<ResourceView> views = results.resources().toList();
-            ResourceWriter writer = writers.get(page.kind());
-            writer.prefetchGroups(views);
-            for (ResourceView view : views) {
-              writer.write(generator, view);
-            }
-          }
+        for (Map.Entry<ResourceKind, ResourceWriter> writer : writers.entrySet()) {
+          writer.getValue().prefetch(views.stream().filter(view -> view.kind() == writer.getKey()).toList());
+        }
+        for (ResourceView view : views) {
+          writers.get(view.kind()).write(generator, view);
         }
         generator.writeEndArray();
         generator.writeEndObject();
       }
     };
     return Response.ok(out, ScimJson.SCIM_JSON).build();
+  }
+
+  /** Each type's results from {@code startIndex} on, one type after the other, each in id order. */
+  private static List<ResourceView> concatenated(List<MergedSort.Source> sources, long startIndex, int count)
+      throws ScimException {
+    List<ResourceView> views = new ArrayList<>();
+    long offset = startIndex - 1;
+    for (MergedSort.Source source : sources) {
+      if (source.total() > 0 && offset < source.total() && views.size() < count) {
+        views.addAll(source.reader().read(offset + 1, count - views.size()));
+      }
+      offset = Math.max(0, offset - source.total());
+    }
+    return views;
+  }
+
+  /** One type's results, read a page at a time in the type's order. */
+  private static MergedSort.Source source(ScimRequest request, ResourceType type, Query query, long total) {
+    return new MergedSort.Source((start, count) -> {
+      try (SearchResults page = page(request, type.kind(), query, start, count)) {
+        return page.resources().toList();
+      }
+    }, type.mapping(), query.sortBy().isPresent(), Math.max(0, total));
   }
 
   /** The query for one type: without its sort when the type cannot sort by the attribute. */

@@ -126,6 +126,32 @@ abstract class JdbcStoreBehaviourTest {
     }
   }
 
+  @Test
+  @DisplayName("the manager names of a page of users cost one statement, for 2 managers as for 20")
+  void managerNamesCostOneStatementPerPage() throws Exception {
+    TenantStores tenant = TestDatabases.newTenant(provider);
+    Set<String> all = new java.util.TreeSet<>();
+    for (int i = 0; i < 20; i++) {
+      tenant.users().create(new NewRecord("m" + i, T0, Attributes.of(Map.of("userName", "boss" + i,
+          "displayName", "Boss " + i)), List.of(UniqueAttribute.caseInsensitive("userName"))));
+      all.add("m" + i);
+    }
+    ScimEngine engine = ScimEngine.builder().stores(provider).auditSink(record -> { }).build();
+    RequestContext context = RequestContext.of(tenant.tenantId(), "test");
+    engine.managerNames(context, Set.of("m0")); // the engine's first call to a tenant reads more than the lookup
+    counting.drain();
+
+    Map<String, String> two = engine.managerNames(context, Set.of("m1", "m2", "nobody"));
+    List<CountingDataSource.Execution> forTwo = lookups(counting.drain());
+    Map<String, String> twenty = engine.managerNames(context, all);
+    List<CountingDataSource.Execution> forTwenty = lookups(counting.drain());
+
+    assertThat(two).containsExactlyInAnyOrderEntriesOf(Map.of("m1", "Boss 1", "m2", "Boss 2"));
+    assertThat(twenty).hasSize(20).containsEntry("m17", "Boss 17");
+    assertThat(forTwenty).hasSameSizeAs(forTwo);
+    assertThat(forTwenty).filteredOn(execution -> execution.sql.contains("scim_resource")).hasSize(1);
+  }
+
   /** Leaves out the outbox recovery that a new engine runs on its own thread at any moment. */
   private static List<CountingDataSource.Execution> lookups(List<CountingDataSource.Execution> executions) {
     return executions.stream().filter(execution -> !execution.sql.contains("scim_outbox")).toList();

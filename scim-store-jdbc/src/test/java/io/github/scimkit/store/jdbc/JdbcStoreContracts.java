@@ -6,14 +6,15 @@ import io.github.scimkit.testkit.ApiKeyStoreContract;
 import io.github.scimkit.testkit.EngineSafetyContract;
 import io.github.scimkit.testkit.EventOutboxContract;
 import io.github.scimkit.testkit.GroupStoreContract;
+import io.github.scimkit.testkit.UserGroupsQueryContract;
 import io.github.scimkit.testkit.UserStoreContract;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 
 /**
- * The contract kit's user, group, event outbox, engine safety and API key contracts, nested
- * over the database a subclass registers as a {@link JdbcTestDatabase}; one subclass per database
- * adds its behaviour tests.
+ * The contract kit's user, group, user-search-by-group, event outbox, engine safety and API key
+ * contracts, nested over the database a subclass registers as a {@link JdbcTestDatabase}; one
+ * subclass per database adds its behaviour tests.
  */
 abstract class JdbcStoreContracts {
 
@@ -32,6 +33,15 @@ abstract class JdbcStoreContracts {
   @Nested
   @DisplayName("Group store contract")
   class Groups extends GroupStoreContract {
+    @Override
+    protected TenantStores newTenant() {
+      return database().newTenant();
+    }
+  }
+
+  @Nested
+  @DisplayName("User search by group contract")
+  class UserGroupsQueries extends UserGroupsQueryContract {
     @Override
     protected TenantStores newTenant() {
       return database().newTenant();

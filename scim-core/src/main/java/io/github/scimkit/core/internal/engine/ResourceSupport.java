@@ -1,5 +1,6 @@
 package io.github.scimkit.core.internal.engine;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.ScimException;
@@ -11,12 +12,14 @@ import io.github.scimkit.core.internal.dialect.ResourceSchema;
 import io.github.scimkit.core.mapping.ResourceMapping;
 import io.github.scimkit.core.mapping.ScimMapping;
 import io.github.scimkit.core.resource.EntityTags;
+import io.github.scimkit.core.resource.ResourceForm;
 import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.resource.ResourceView;
 import io.github.scimkit.core.store.Attributes;
 import io.github.scimkit.core.store.RecordStore;
 import io.github.scimkit.core.store.ResourceRecord;
 import io.github.scimkit.core.store.TenantStores;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +36,7 @@ public abstract sealed class ResourceSupport permits UserSupport, GroupSupport {
   private final ResourceMapping mapping;
   private final ResourceSchema schema;
   private final PatchResponse patchResponse;
+  private final ResourceForm form = new Form();
 
   /**
    * Creates the home of one kind.
@@ -219,18 +223,40 @@ public abstract sealed class ResourceSupport permits UserSupport, GroupSupport {
   }
 
   /**
-   * Returns a record's SCIM form, with {@code meta} but without location and members.
+   * Returns a record's SCIM form, with {@code meta} but without members; rendered when the caller
+   * asks for it.
    *
    * @param record the record
    * @return the view
    */
   public ResourceView view(ResourceRecord record) {
-    GenericScimResource resource = mapping.render(record);
-    ObjectNode meta = resource.getObjectNode().putObject("meta");
-    meta.put("resourceType", mapping.name());
-    meta.put("created", record.created().toString());
-    meta.put("lastModified", record.lastModified().toString());
-    meta.put("version", EntityTags.of(record.version()));
-    return new ResourceView(kind, record, resource);
+    return new ResourceView(kind, record, form);
+  }
+
+  /** The kind's SCIM form: the mapping's attributes, then {@code meta}. */
+  private final class Form implements ResourceForm {
+
+    @Override
+    public GenericScimResource render(ResourceRecord record) {
+      GenericScimResource resource = mapping.render(record);
+      ObjectNode meta = resource.getObjectNode().putObject("meta");
+      meta.put("resourceType", mapping.name());
+      meta.put("created", record.created().toString());
+      meta.put("lastModified", record.lastModified().toString());
+      meta.put("version", EntityTags.of(record.version()));
+      return resource;
+    }
+
+    @Override
+    public void writeFields(ResourceRecord record, String location, JsonGenerator generator) throws IOException {
+      mapping.write(record, generator);
+      generator.writeObjectFieldStart("meta");
+      generator.writeStringField("resourceType", mapping.name());
+      generator.writeStringField("created", record.created().toString());
+      generator.writeStringField("lastModified", record.lastModified().toString());
+      generator.writeStringField("version", EntityTags.of(record.version()));
+      generator.writeStringField("location", location);
+      generator.writeEndObject();
+    }
   }
 }

@@ -93,7 +93,8 @@ public final class SchemaChecks {
   }
 
   private static SchemaChecker checker(ResourceSupport support, ScimMode mode) {
-    SchemaChecker checker = support.mapping().newSchemaChecker();
+    SchemaChecker checker = mode == ScimMode.LENIENT
+        ? support.mapping().newSuggestedValuesSchemaChecker() : support.mapping().newSchemaChecker();
     if (mode == ScimMode.LENIENT) {
       checker.enable(SchemaChecker.Option.ALLOW_UNDEFINED_ATTRIBUTES);
       checker.enable(SchemaChecker.Option.ALLOW_UNDEFINED_SUB_ATTRIBUTES);

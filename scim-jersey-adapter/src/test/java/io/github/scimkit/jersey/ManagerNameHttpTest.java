@@ -1,0 +1,175 @@
+package io.github.scimkit.jersey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.scimkit.core.config.EngineConfig;
+import io.github.scimkit.core.mapping.ScimUrns;
+import io.github.scimkit.core.store.TenantStores;
+import io.github.scimkit.core.store.UserStore;
+import io.github.scimkit.core.store.memory.InMemoryStoreProvider;
+import io.github.scimkit.core.tenant.ScimMode;
+import io.github.scimkit.core.tenant.TenantSettings;
+import io.github.scimkit.jersey.auth.ApiKeyAuthenticator;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The enterprise {@code manager.displayName} (readOnly, RFC 7643 §4.3) over HTTP on the in-memory
+ * store: the server fills it with the manager's current {@code displayName}, on GET, in lists
+ * with one user-store search per page (counted on the store), and in write responses; a client's
+ * value is never kept, and it is not looked up when the projection leaves it out.
+ */
+@DisplayName("manager.displayName, filled by the server")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ManagerNameHttpTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String USER = ScimUrns.USER;
+  private static final String ENTERPRISE = ScimUrns.ENTERPRISE_USER;
+  private static final AtomicInteger TENANTS = new AtomicInteger();
+
+  private final InMemoryStoreProvider memory = new InMemoryStoreProvider();
+  /** Calls to the user stores' search. */
+  private final AtomicInteger searches = new AtomicInteger();
+  private TestServer server;
+  private String tenant;
+  private String key;
+
+  @BeforeAll
+  void start() {
+    server = new TestServer(EngineConfig.defaults(),
+        engine -> engine.stores(id -> memory.tenant(id).map(this::counting)),
+        ApiKeyAuthenticator::new, feature -> feature.rateLimit(0, 0));
+  }
+
+  @AfterAll
+  void stop() {
+    server.close();
+  }
+
+  /** The tenant's stores, with every search of its user store counted. */
+  private TenantStores counting(TenantStores stores) {
+    UserStore users = stores.users();
+    UserStore counted = (UserStore) Proxy.newProxyInstance(UserStore.class.getClassLoader(),
+        new Class<?>[] {UserStore.class}, (self, method, args) -> {
+          if (method.getName().equals("search")) {
+            searches.incrementAndGet();
+          }
+          return invoke(method, users, args);
+        });
+    return (TenantStores) Proxy.newProxyInstance(TenantStores.class.getClassLoader(),
+        new Class<?>[] {TenantStores.class},
+        (self, method, args) -> method.getName().equals("users") ? counted : invoke(method, stores, args));
+  }
+
+  private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
+  private void tenant(ScimMode mode) {
+    tenant = "managers" + TENANTS.incrementAndGet();
+    memory.createTenant(tenant, TenantSettings.defaults().withMode(mode));
+    key = server.newKey(tenant);
+  }
+
+  private HttpResponse<String> call(String method, String path, String body) {
+    return server.send(method, server.scim(tenant, path), key, body);
+  }
+
+  private static JsonNode ok(HttpResponse<String> response, int status) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    try {
+      return JSON.readTree(response.body());
+    } catch (Exception e) {
+      throw new AssertionError(response.body(), e);
+    }
+  }
+
+  private JsonNode post(String userName, String displayName, String managerId) {
+    String schemas = managerId == null ? "\"" + USER + "\"" : "\"" + USER + "\",\"" + ENTERPRISE + "\"";
+    String manager = managerId == null ? ""
+        : ",\"" + ENTERPRISE + "\":{\"manager\":{\"value\":\"" + managerId + "\"}}";
+    return ok(call("POST", "Users", "{\"schemas\":[" + schemas + "],\"userName\":\"" + userName
+        + "\",\"displayName\":\"" + displayName + "\"" + manager + "}"), 201);
+  }
+
+  private static String managerName(JsonNode user) {
+    JsonNode name = user.path(ENTERPRISE).path("manager").path("displayName");
+    return name.isMissingNode() ? null : name.asText();
+  }
+
+  @ParameterizedTest
+  @EnumSource(ScimMode.class)
+  @DisplayName("GET, lists and write responses carry the manager's current name; one search per page")
+  void fillsTheManagersNameWithOneSearchPerPage(ScimMode mode) {
+    tenant(mode);
+    String ann = post("a-ann", "Ann Boss", null).path("id").asText();
+    String cy = post("b-cy", "Cy Chief", null).path("id").asText();
+    JsonNode created = post("c-report0", "Report 0", ann);
+    assertThat(managerName(created)).as("the POST response").isEqualTo("Ann Boss");
+    List<String> reports = new ArrayList<>(List.of(created.path("id").asText()));
+    for (int i = 1; i < 5; i++) {
+      reports.add(post("c-report" + i, "Report " + i, i % 2 == 0 ? ann : cy).path("id").asText());
+    }
+    String orphan = post("d-orphan", "Orphan", "not-a-user").path("id").asText();
+
+    searches.set(0);
+    JsonNode list = ok(call("GET", "Users?sortBy=userName", null), 200).path("Resources");
+    assertThat(searches.get()).as("the page, then one lookup for all its managers").isEqualTo(2);
+    List<String> names = new ArrayList<>();
+    list.forEach(user -> names.add(managerName(user)));
+    assertThat(names).containsExactly(null, null, "Ann Boss", "Cy Chief", "Ann Boss", "Cy Chief", "Ann Boss", null);
+    assertThat(list.get(7).path(ENTERPRISE).path("manager").path("value").asText()).isEqualTo("not-a-user");
+
+    searches.set(0);
+    ok(call("GET", "Users?sortBy=userName&startIndex=3&count=2", null), 200);
+    assertThat(searches.get()).as("the same for a page of 2").isEqualTo(2);
+
+    ok(call("PATCH", "Users/" + ann, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+        + "\"Operations\":[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Ann Renamed\"}]}"), 200);
+    assertThat(managerName(ok(call("GET", "Users/" + reports.get(0), null), 200))).isEqualTo("Ann Renamed");
+    assertThat(managerName(ok(call("GET", "Users/" + orphan, null), 200))).isNull();
+  }
+
+  @ParameterizedTest
+  @EnumSource(ScimMode.class)
+  @DisplayName("a client's manager.displayName is not kept; left out of the projection, it is not looked up")
+  void ignoresTheClientsValueAndSkipsTheLookupWhenNotReturned(ScimMode mode) {
+    tenant(mode);
+    String ann = post("ann", "Ann Boss", null).path("id").asText();
+    String body = "{\"schemas\":[\"" + USER + "\",\"" + ENTERPRISE + "\"],\"userName\":\"bob\",\"" + ENTERPRISE
+        + "\":{\"manager\":{\"value\":\"" + ann + "\",\"displayName\":\"Not Her Name\"}}}";
+    String bob = ok(call("POST", "Users", body), 201).path("id").asText();
+    assertThat(managerName(ok(call("GET", "Users/" + bob, null), 200))).isEqualTo("Ann Boss");
+
+    searches.set(0);
+    String excluded = URLEncoder.encode(ENTERPRISE + ":manager", StandardCharsets.UTF_8);
+    JsonNode without = ok(call("GET", "Users?excludedAttributes=" + excluded, null), 200);
+    assertThat(without.path("Resources").get(1).has(ENTERPRISE)).isFalse();
+    ok(call("GET", "Users?attributes=userName", null), 200);
+    assertThat(searches.get()).as("only the two pages").isEqualTo(2);
+
+    String only = URLEncoder.encode(ENTERPRISE + ":manager.displayName", StandardCharsets.UTF_8);
+    JsonNode narrowed = ok(call("GET", "Users/" + bob + "?attributes=" + only, null), 200);
+    assertThat(managerName(narrowed)).isEqualTo("Ann Boss");
+    assertThat(narrowed.path(ENTERPRISE).path("manager").has("value")).isFalse();
+  }
+}
