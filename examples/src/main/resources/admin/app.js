@@ -2,7 +2,7 @@
 'use strict';
 
 const api = new URL('api/', document.baseURI).href;
-const state = { token: sessionStorage.getItem('scimkit-admin-token') || '', organizations: [], selected: null };
+const state = { token: sessionStorage.getItem('scimkit-admin-token') || '', organizations: [], selected: null, rules: [] };
 
 const $ = (id) => document.getElementById(id);
 
@@ -140,11 +140,13 @@ async function loadLists() {
   const id = state.selected;
   const mine = ++generation;
   const path = `organizations/${encodeURIComponent(id)}/`;
-  const [members, groups, outbox] = await Promise.all(
-    ['members', 'groups', 'outbox'].map((list) => call('GET', path + list)));
+  const [members, groups, outbox, rules] = await Promise.all(
+    ['members', 'groups', 'outbox', 'role-rules'].map((list) => call('GET', path + list)));
   if (mine !== generation || id !== state.selected) return;
+  state.rules = rules.rules;
   redraw('members', [id, members], () => renderMembers(members));
   redraw('groups', [id, groups], () => renderGroups(groups));
+  redraw('rules', [id, rules], () => renderRules(rules.rules));
   redraw('outbox', [id, outbox], () => renderOutbox(outbox));
 }
 
@@ -186,7 +188,7 @@ async function copy(button) {
 function renderMembers(members) {
   const body = $('members').tBodies[0];
   if (!members.length) {
-    body.replaceChildren(el('tr', {}, el('td', { colSpan: 6, class: 'muted' }, 'No members yet: connect an identity provider.')));
+    body.replaceChildren(el('tr', {}, el('td', { colSpan: 7, class: 'muted' }, 'No members yet: connect an identity provider.')));
     return;
   }
   body.replaceChildren(...members.map((member) => el('tr', { dataset: { member: member.userName, memberId: member.id } },
@@ -195,6 +197,7 @@ function renderMembers(members) {
     el('td', {}, member.displayName || ''),
     el('td', {}, el('span', { class: 'status status-' + member.status }, member.status),
       member.statusBeforeRevoke ? el('span', { class: 'muted' }, ' (was ' + member.statusBeforeRevoke + ')') : ''),
+    el('td', { class: 'role' }, member.role, el('span', { class: 'muted' }, ' (' + member.roleSource + ')')),
     el('td', {}, member.groups.map((g) => g.name).join(', ')),
     el('td', {}, member.status === 'Accepted'
       ? el('button', { type: 'button', class: 'small confirm', onclick: () => confirmMember(member) }, 'Confirm')
@@ -210,6 +213,29 @@ function renderGroups(groups) {
   body.replaceChildren(...groups.map((group) => el('tr', { dataset: { group: group.displayName } },
     el('td', {}, group.displayName),
     el('td', {}, group.members.map((m) => m.name || m.id).join(', ')))));
+}
+
+function renderRules(rules) {
+  const body = $('role-rules').tBodies[0];
+  if (!rules.length) {
+    body.replaceChildren(el('tr', {}, el('td', { colSpan: 3, class: 'muted' }, 'No rules: roles come from SCIM only.')));
+    return;
+  }
+  body.replaceChildren(...rules.map((rule, index) => el('tr', { dataset: { group: rule.group } },
+    el('td', {}, rule.group),
+    el('td', {}, rule.role),
+    el('td', {}, el('button', { type: 'button', class: 'small remove-rule',
+      onclick: () => saveRules(rules.filter((_, i) => i !== index), 'The rule for ' + rule.group + ' is removed.') }, 'Remove')))));
+}
+
+// Saves the whole rule set; the server re-evaluates every member's role before it answers.
+async function saveRules(rules, done) {
+  return action(async () => {
+    await call('PUT', `organizations/${encodeURIComponent(state.selected)}/role-rules`, { rules });
+    await loadLists();
+    show(done);
+    return true;
+  });
 }
 
 function renderOutbox(messages) {
@@ -234,7 +260,7 @@ function showKey(credentials, what) {
 
 async function action(run) {
   try {
-    await run();
+    return await run();
   } catch (error) {
     show(error.message, true);
   }
@@ -287,6 +313,12 @@ function wire() {
       await loadOrganizations();
       show('Settings saved.');
     });
+  });
+  $('role-rule-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const rule = { group: $('rule-group').value.trim(), role: $('rule-role').value };
+    saveRules(state.rules.concat([rule]), 'Members of ' + rule.group + ' are ' + rule.role + ' now.')
+      .then((saved) => { if (saved) $('rule-group').value = ''; });
   });
   for (const button of document.querySelectorAll('button.copy')) {
     button.addEventListener('click', () => copy(button));

@@ -20,14 +20,18 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The admin REST API, in JSON, for the holder of the admin token ({@code Authorization: Bearer
  * <token>}). It follows the steps of an organization administrator: create an organization,
  * enable SCIM (and get the SCIM URL and API key), rotate the key, disable SCIM, choose the
- * identity-provider profile and mode, look at members, groups and the outbox, and confirm
- * members who accepted their invitation.
+ * identity-provider profile and mode, look at members, groups and the outbox, confirm members
+ * who accepted their invitation, and set members' roles and the group-to-role rules.
  */
 @Path("admin/api")
 @AdminResource.AdminOnly
@@ -35,9 +39,15 @@ import java.util.Objects;
 public final class AdminResource {
 
   private final Organizations organizations;
+  private final Members members;
+  private final Notices notices;
+  private final MemberRoles roles;
 
-  AdminResource(Organizations organizations) {
-    this.organizations = Objects.requireNonNull(organizations, "organizations");
+  AdminResource(Host host) {
+    this.organizations = host.organizations();
+    this.members = host.members();
+    this.notices = host.notices();
+    this.roles = host.roles();
   }
 
   /**
@@ -136,7 +146,7 @@ public final class AdminResource {
   @GET
   @Path("organizations/{id}/members")
   public String members(@PathParam("id") String id) {
-    return Json.write(organizations.members(id));
+    return Json.write(members.members(id));
   }
 
   /**
@@ -150,7 +160,7 @@ public final class AdminResource {
   @Path("organizations/{id}/members/{memberId}")
   public String member(@PathParam("id") String id,
       @PathParam("memberId") String memberId) {
-    return Json.write(organizations.member(id, memberId));
+    return Json.write(members.member(id, memberId));
   }
 
   /**
@@ -164,7 +174,73 @@ public final class AdminResource {
   @Path("organizations/{id}/members/{memberId}/confirm")
   public String confirm(@PathParam("id") String id,
       @PathParam("memberId") String memberId) {
-    return Json.write(organizations.confirm(id, memberId));
+    return Json.write(members.confirm(id, memberId));
+  }
+
+  /**
+   * Sets a member's role from {@code {"role": "Admin"}} (Owner, Admin, Custom or User, in any case);
+   * provisioning leaves it alone from then on. {@code {"role": null}} hands it back to provisioning.
+   *
+   * @param id the organization
+   * @param memberId the member
+   * @param body the JSON body
+   * @return the member
+   */
+  @PUT
+  @Path("organizations/{id}/members/{memberId}/role")
+  public String role(@PathParam("id") String id, @PathParam("memberId") String memberId, String body) {
+    JsonNode object = Json.readObject(body);
+    if (!object.has("role")) {
+      throw ExampleException.badRequest("The body needs 'role': Owner, Admin, Custom, User, or null");
+    }
+    roles.setRole(id, memberId, Optional.ofNullable(Json.text(object, "role")).map(AdminResource::role));
+    return Json.write(members.member(id, memberId));
+  }
+
+  /**
+   * Lists the group-to-role rules.
+   *
+   * @param id the organization
+   * @return {@code {"rules": [{"group": "Admins", "role": "Admin"}]}}
+   */
+  @GET
+  @Path("organizations/{id}/role-rules")
+  public String roleRules(@PathParam("id") String id) {
+    return Json.write(Map.of("rules", roles.rules(id)));
+  }
+
+  /**
+   * Replaces the group-to-role rules from {@code {"rules": [{"group": "Admins", "role": "Admin"}]}}
+   * and re-evaluates every member's role.
+   *
+   * @param id the organization
+   * @param body the JSON body
+   * @return the rules saved
+   */
+  @PUT
+  @Path("organizations/{id}/role-rules")
+  public String replaceRoleRules(@PathParam("id") String id, String body) {
+    JsonNode rules = Json.readObject(body).get("rules");
+    if (rules == null || !rules.isArray()) {
+      throw ExampleException.badRequest("The body must be {\"rules\": [{\"group\": \"…\", \"role\": \"…\"}, …]}");
+    }
+    List<HostDatabase.RoleRule> parsed = new ArrayList<>();
+    for (JsonNode rule : rules) {
+      if (!rule.isObject()) {
+        throw ExampleException.badRequest("Each rule must be an object with 'group' and 'role'");
+      }
+      String group = Objects.requireNonNullElse(Json.text(rule, "group"), "").strip();
+      if (group.isEmpty() || group.length() > MemberRoles.MAX_GROUP_NAME) {
+        throw ExampleException.badRequest("Each rule needs a 'group' of 1 to " + MemberRoles.MAX_GROUP_NAME + " characters");
+      }
+      parsed.add(new HostDatabase.RoleRule(group, role(Json.text(rule, "role"))));
+    }
+    return Json.write(Map.of("rules", roles.replaceRules(id, parsed)));
+  }
+
+  private static MemberRole role(String name) {
+    return MemberRole.parse(name).orElseThrow(() -> ExampleException.badRequest(
+        "Unknown role '" + name + "': the roles are Owner, Admin, Custom and User"));
   }
 
   /**
@@ -176,7 +252,7 @@ public final class AdminResource {
   @GET
   @Path("organizations/{id}/groups")
   public String groups(@PathParam("id") String id) {
-    return Json.write(organizations.groups(id));
+    return Json.write(members.groups(id));
   }
 
   /**
@@ -188,7 +264,7 @@ public final class AdminResource {
   @GET
   @Path("organizations/{id}/outbox")
   public String outbox(@PathParam("id") String id) {
-    return Json.write(organizations.outbox(id));
+    return Json.write(notices.outbox(id));
   }
 
   /**

@@ -68,7 +68,7 @@ public final class ExampleServer implements AutoCloseable {
   private final ScimEngine engine;
   private final AsyncAuditSink audit;
   private final HttpServer http;
-  private final Organizations organizations;
+  private final Host host;
   private final String baseUrl;
   private final int port;
   private final Optional<Organizations.FirstStart> firstStart;
@@ -77,14 +77,14 @@ public final class ExampleServer implements AutoCloseable {
   private final ShutdownGate gate;
 
   private ExampleServer(Storage storage, ShutdownGate gate, ScimEngine engine, AsyncAuditSink audit, HttpServer http,
-      Organizations organizations, String baseUrl, int port, Optional<Organizations.FirstStart> firstStart,
+      Host host, String baseUrl, int port, Optional<Organizations.FirstStart> firstStart,
       Optional<Organizations.ScimCredentials> newKey, Optional<String> newAdminToken) {
     this.storage = storage;
     this.gate = gate;
     this.engine = engine;
     this.audit = audit;
     this.http = http;
-    this.organizations = organizations;
+    this.host = host;
     this.baseUrl = baseUrl;
     this.port = port;
     this.firstStart = firstStart;
@@ -115,20 +115,21 @@ public final class ExampleServer implements AutoCloseable {
         AsyncAuditSink.Overflow.CALLER_RUNS);
     try {
       String[] base = {config.baseUrl().orElse(null)};
-      Organizations organizations = organizations(storage, () -> base[0]);
-      engine = engine(storage, organizations, gate, audit);
+      Host host = host(storage, () -> base[0]);
+      Organizations organizations = host.organizations();
+      engine = engine(storage, host, gate, audit);
       ScimFeature scim = ScimFeature.builder(engine, new ApiKeyAuthenticator(storage.apiKeys))
           .basePath("scim/v2/{tenant}")
           .build();
       ResourceConfig application = new ResourceConfig()
           .property(ServerProperties.WADL_FEATURE_DISABLE, true)
           .register(scim)
-          .register(new AdminResource(organizations))
+          .register(new AdminResource(host))
           .register(AdminResource.Errors.class)
           .register(new AdminResource.AdminTokenFilter(organizations))
           .register(AdminResource.AdminHeaders.class)
           .register(new PublicResources.Health(storage.host))
-          .register(new PublicResources.Invitations(organizations))
+          .register(new PublicResources.Invitations(host.members()))
           .register(PublicResources.AdminPage.class);
       http = GrizzlyHttpServerFactory.createHttpServer(
           URI.create("http://" + config.host() + ":" + config.port() + "/"), application, false);
@@ -151,7 +152,7 @@ public final class ExampleServer implements AutoCloseable {
       if (adminToken.isPresent()) {
         LOG.info("A new admin token replaces the old one, which no longer works");
       }
-      return new ExampleServer(storage, gate, engine, audit, http, organizations, base[0], port, first, rotated,
+      return new ExampleServer(storage, gate, engine, audit, http, host, base[0], port, first, rotated,
           adminToken);
     } catch (RuntimeException | Error e) {
       if (http != null) {
@@ -166,24 +167,25 @@ public final class ExampleServer implements AutoCloseable {
     }
   }
 
-  static Organizations organizations(Storage storage, Supplier<String> baseUrl) {
-    return new Organizations(storage, MAPPING.users().uniqueAttributes(), PROFILES, baseUrl, Clock.systemUTC());
+  static Host host(Storage storage, Supplier<String> baseUrl) {
+    return Host.create(storage, MAPPING, PROFILES, baseUrl, Clock.systemUTC());
   }
 
   /**
-   * The engine: ScimKit's default mapping and profiles, the member lifecycle hook and the outbox
-   * listener, which the engine's transactional outbox feeds at least once; audit records go to
-   * {@code audit}.
+   * The engine: ScimKit's default mapping and profiles, the member lifecycle hook behind the last
+   * Owner's guard, and the outbox and role listeners, which the engine's transactional outbox feeds
+   * at least once; audit records go to {@code audit}.
    */
-  static ScimEngine engine(Storage storage, Organizations organizations, ShutdownGate gate, AuditSink audit) {
+  static ScimEngine engine(Storage storage, Host host, ShutdownGate gate, AuditSink audit) {
     ScimEngine.Builder builder = ScimEngine.builder()
         .stores(storage.stores)
         .mapping(MAPPING)
         .profiles(PROFILES)
-        .writeHook(gate.guard(TestHooks.slowWrites(new MemberLifecycleHook())))
+        .writeHook(gate.guard(TestHooks.slowWrites(new LastOwnerGuard(host.roles(), new MemberLifecycleHook()))))
         .auditSink(audit);
     TestHooks.haltAfterCommit().ifPresent(builder::listener);
-    return builder.listener(new OutboxListener(organizations)).build();
+    return builder.listener(new OutboxListener(host.notices(), host.directory()))
+        .listener(new RoleListener(host.roles())).build();
   }
 
   /**
@@ -247,7 +249,7 @@ public final class ExampleServer implements AutoCloseable {
    * @return the service
    */
   public Organizations organizations() {
-    return organizations;
+    return host.organizations();
   }
 
   /**

@@ -8,14 +8,16 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
  * The example's own tables, next to ScimKit's in the same database: organizations, the admin
- * token's hash, invitations (by token hash) and the outbox. Plain SQL that H2 2.x and PostgreSQL
+ * token's hash, invitations (by token hash), the outbox, members' roles and the group-to-role rules. Plain SQL that H2 2.x and PostgreSQL
  * both accept; {@link #migrate()} creates what is missing.
  */
 public final class HostDatabase {
@@ -43,7 +45,19 @@ public final class HostDatabase {
           + " recipient VARCHAR(1024),"
           + " message VARCHAR(4000) NOT NULL,"
           + " link VARCHAR(2048),"
-          + " created_ms BIGINT NOT NULL)");
+          + " created_ms BIGINT NOT NULL)",
+      "CREATE TABLE IF NOT EXISTS example_member_role ("
+          + " organization_id VARCHAR(64) NOT NULL,"
+          + " member_id VARCHAR(1024) NOT NULL,"
+          + " role VARCHAR(20) NOT NULL,"
+          + " source VARCHAR(300) NOT NULL,"
+          + " PRIMARY KEY (organization_id, member_id))",
+      "CREATE TABLE IF NOT EXISTS example_role_rule ("
+          + " organization_id VARCHAR(64) NOT NULL,"
+          + " seq INT NOT NULL,"
+          + " group_name VARCHAR(256) NOT NULL,"
+          + " role VARCHAR(20) NOT NULL,"
+          + " PRIMARY KEY (organization_id, seq))");
 
   private static final String OUTBOX_INSERT = "INSERT INTO example_outbox"
       + " (organization_id, kind, member_id, recipient, message, link, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?)";
@@ -105,6 +119,25 @@ public final class HostDatabase {
    * @param used whether it was accepted already
    */
   public record Invitation(String organizationId, String memberId, boolean used) {}
+
+  /**
+   * A member's role and where it came from.
+   *
+   * @param memberId the member
+   * @param role the role
+   * @param source {@code admin} (set in the admin API, never changed by provisioning), {@code roles}
+   *     (the user's SCIM {@code roles}), {@code group:<name>} (a group-to-role rule) or {@code default}
+   */
+  public record RoleAssignment(String memberId, MemberRole role, String source) {}
+
+  /**
+   * A group-to-role rule: members of the group named {@code group} (its {@code displayName}, in any
+   * case) get {@code role}.
+   *
+   * @param group the group's name
+   * @param role the role
+   */
+  public record RoleRule(String group, MemberRole role) {}
 
   void insertOrganization(OrganizationRow row) {
     update("INSERT INTO example_organization (id, name, created_ms, demo) VALUES (?, ?, ?, ?)",
@@ -208,6 +241,53 @@ public final class HostDatabase {
           }
         }, organizationId);
     return messages;
+  }
+
+  Map<String, RoleAssignment> roles(String organizationId) {
+    Map<String, RoleAssignment> roles = new HashMap<>();
+    query("SELECT member_id, role, source FROM example_member_role WHERE organization_id = ?", rs -> {
+      while (rs.next()) {
+        roles.put(rs.getString(1), new RoleAssignment(rs.getString(1),
+            MemberRole.parse(rs.getString(2)).orElse(MemberRole.USER), rs.getString(3)));
+      }
+    }, organizationId);
+    return roles;
+  }
+
+  List<RoleRule> roleRules(String organizationId) {
+    List<RoleRule> rules = new ArrayList<>();
+    query("SELECT group_name, role FROM example_role_rule WHERE organization_id = ? ORDER BY seq", rs -> {
+      while (rs.next()) {
+        rules.add(new RoleRule(rs.getString(1), MemberRole.parse(rs.getString(2)).orElse(MemberRole.USER)));
+      }
+    }, organizationId);
+    return rules;
+  }
+
+  /**
+   * Writes members' roles in one transaction (a null role removes the member's row), and replaces
+   * the organization's rules first when {@code rules} is given.
+   */
+  void saveRoles(String organizationId, Optional<List<RoleRule>> rules, Map<String, RoleAssignment> roles) {
+    inTransaction(connection -> {
+      if (rules.isPresent()) {
+        execute(connection, "DELETE FROM example_role_rule WHERE organization_id = ?", organizationId);
+        for (int i = 0; i < rules.get().size(); i++) {
+          RoleRule rule = rules.get().get(i);
+          execute(connection, "INSERT INTO example_role_rule (organization_id, seq, group_name, role)"
+              + " VALUES (?, ?, ?, ?)", organizationId, (long) i, rule.group(), rule.role().label());
+        }
+      }
+      for (Map.Entry<String, RoleAssignment> entry : roles.entrySet()) {
+        execute(connection, "DELETE FROM example_member_role WHERE organization_id = ? AND member_id = ?",
+            organizationId, entry.getKey());
+        RoleAssignment role = entry.getValue();
+        if (role != null) {
+          execute(connection, "INSERT INTO example_member_role (organization_id, member_id, role, source)"
+              + " VALUES (?, ?, ?, ?)", organizationId, entry.getKey(), role.role().label(), role.source());
+        }
+      }
+    });
   }
 
   /** Checks that the database answers. */

@@ -26,10 +26,12 @@ final class OutboxListener implements LifecycleListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutboxListener.class);
 
-  private final Organizations organizations;
+  private final Notices notices;
+  private final Directory directory;
 
-  OutboxListener(Organizations organizations) {
-    this.organizations = Objects.requireNonNull(organizations, "organizations");
+  OutboxListener(Notices notices, Directory directory) {
+    this.notices = Objects.requireNonNull(notices, "notices");
+    this.directory = Objects.requireNonNull(directory, "directory");
   }
 
   @Override
@@ -40,30 +42,30 @@ final class OutboxListener implements LifecycleListener {
     String member = event.resourceId();
     if (event instanceof LifecycleEvent.UserCreated created) {
       MemberStatus status = MemberLifecycleHook.statusOf(created.user().attributes());
-      if (status == MemberStatus.INVITED && !organizations.hasInvitation(org, member)) {
-        organizations.invite(org, member, Organizations.email(created.user().attributes()));
+      if (status == MemberStatus.INVITED && !notices.hasInvitation(org, member)) {
+        notices.invite(org, member, Directory.email(created.user().attributes()));
       }
     } else if (event instanceof LifecycleEvent.UserDeactivated) {
-      organizations.notify(org, "revoked", member, email(org, member),
+      notices.notify(org, "revoked", member, email(org, member),
           "Your access to the organization was revoked by its identity provider.");
     } else if (event instanceof LifecycleEvent.UserReactivated) {
-      organizations.user(org, member).ifPresent(user -> {
+      directory.user(org, member).ifPresent(user -> {
         MemberStatus status = MemberLifecycleHook.statusOf(user.attributes());
-        String email = Organizations.email(user.attributes());
-        organizations.notify(org, "restored", member, email,
+        String email = Directory.email(user.attributes());
+        notices.notify(org, "restored", member, email,
             "Your access to the organization was restored (" + status.label() + ").");
-        if (status == MemberStatus.INVITED && !organizations.hasInvitation(org, member)) {
-          organizations.invite(org, member, email);
+        if (status == MemberStatus.INVITED && !notices.hasInvitation(org, member)) {
+          notices.invite(org, member, email);
         }
       });
     } else if (event instanceof LifecycleEvent.UserDeleted) {
-      organizations.notify(org, "removed", member, organizations.lastRecipient(org, member).orElse(null),
+      notices.notify(org, "removed", member, notices.lastRecipient(org, member).orElse(null),
           "You were removed from the organization by its identity provider.");
-      organizations.forget(org, member);
+      notices.forget(org, member);
     }
   }
 
   private String email(String org, String member) {
-    return organizations.user(org, member).map(ResourceRecord::attributes).map(Organizations::email).orElse(null);
+    return directory.user(org, member).map(ResourceRecord::attributes).map(Directory::email).orElse(null);
   }
 }

@@ -58,10 +58,10 @@ final class PublicResources {
   public static final class Invitations {
     private static final String HTML = MediaType.TEXT_HTML + ";charset=utf-8";
 
-    private final Organizations organizations;
+    private final Members members;
 
-    Invitations(Organizations organizations) {
-      this.organizations = Objects.requireNonNull(organizations, "organizations");
+    Invitations(Members members) {
+      this.members = Objects.requireNonNull(members, "members");
     }
 
     /**
@@ -86,7 +86,7 @@ final class PublicResources {
     @Produces(MediaType.TEXT_HTML + ";qs=0.9;charset=utf-8")
     public Response acceptFromPage(@PathParam("token") String token) {
       try {
-        Organizations.Member member = organizations.accept(token);
+        Members.Member member = members.accept(token);
         return html(200, "Invitation accepted",
             "<p>Welcome, " + escape(Objects.toString(member.userName(), "")) + ". Your status is <b>"
                 + member.status() + "</b>: an administrator of the organization will confirm you.</p>");
@@ -104,7 +104,7 @@ final class PublicResources {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public String accept(@PathParam("token") String token) {
-      return Json.write(organizations.accept(token));
+      return Json.write(members.accept(token));
     }
 
     /**

@@ -181,6 +181,21 @@ class AdminPageBrowserTest {
     for (String kind : List.of("invitation", "accepted", "confirmed")) {
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("outbox"), kind));
     }
+
+    // A role rule from the page: members of the IdP group "Vault admins" are Admin; removing it demotes Dana.
+    awaitText(By.cssSelector("#members tr[data-member='dana'] td.role"), "User (default)");
+    Http.Response group = Http.scim("POST", scimUrl + "/Groups", key, "{'schemas':["
+        + "'urn:ietf:params:scim:schemas:core:2.0:Group'],'displayName':'Vault admins','members':[{'value':'"
+        + created.json().path("id").asText() + "'}]}");
+    assertThat(group.status()).as(group.toString()).isEqualTo(201);
+    type(By.id("rule-group"), "vault admins");
+    click(By.id("add-rule"));
+    awaitText(By.id("message"), "Members of vault admins are Admin now.");
+    awaitText(By.cssSelector("#role-rules tr[data-group='vault admins'] td:nth-child(2)"), "Admin");
+    awaitText(By.cssSelector("#members tr[data-member='dana'] td.role"), "Admin (group:vault admins)");
+    wait.until(driver -> driver.findElement(By.id("rule-group")).getAttribute("value").isEmpty()); // cleared once saved
+    click(By.cssSelector("#role-rules tr[data-group='vault admins'] button.remove-rule"));
+    awaitText(By.cssSelector("#members tr[data-member='dana'] td.role"), "User (default)");
   }
 
   private static void screenshot(Path file) throws Exception {

@@ -30,7 +30,9 @@ import org.junit.jupiter.api.Test;
 class MemberLifecycleTest {
 
   private Storage storage;
+  private Host host;
   private Organizations organizations;
+  private Members members;
   private ScimEngine engine;
   private String org;
   private RequestContext context;
@@ -38,8 +40,10 @@ class MemberLifecycleTest {
   @BeforeEach
   void setUp() {
     storage = Storage.open(ExampleConfig.defaults().withStore(ExampleConfig.MEMORY));
-    organizations = ExampleServer.organizations(storage, () -> "http://example.test");
-    engine = ExampleServer.engine(storage, organizations, new ShutdownGate(), new LoggingAuditSink());
+    host = ExampleServer.host(storage, () -> "http://example.test");
+    organizations = host.organizations();
+    members = host.members();
+    engine = ExampleServer.engine(storage, host, new ShutdownGate(), new LoggingAuditSink());
     org = organizations.create("Acme").id();
     organizations.enableScim(org);
     context = RequestContext.of(org, "test");
@@ -56,7 +60,7 @@ class MemberLifecycleTest {
 
     assertThat(status(ann)).isEqualTo("Invited");
     assertThat(scimActive(ann)).isTrue();
-    List<HostDatabase.OutboxMessage> outbox = organizations.outbox(org);
+    List<HostDatabase.OutboxMessage> outbox = host.notices().outbox(org);
     assertThat(outbox).singleElement().satisfies(message -> {
       assertThat(message.kind()).isEqualTo("invitation");
       assertThat(message.memberId()).isEqualTo(ann);
@@ -70,15 +74,15 @@ class MemberLifecycleTest {
     String bob = createUser("bob", false);
 
     assertThat(status(bob)).isEqualTo("Revoked");
-    assertThat(organizations.member(org, bob).statusBeforeRevoke()).isEqualTo("Invited");
+    assertThat(members.member(org, bob).statusBeforeRevoke()).isEqualTo("Invited");
     assertThat(scimActive(bob)).isFalse();
-    assertThat(organizations.outbox(org)).isEmpty();
+    assertThat(host.notices().outbox(org)).isEmpty();
 
     patch(bob, "{'op':'replace','path':'active','value':true}");
 
     assertThat(status(bob)).isEqualTo("Invited");
     assertThat(scimActive(bob)).isTrue();
-    assertThat(organizations.outbox(org)).extracting(HostDatabase.OutboxMessage::kind)
+    assertThat(host.notices().outbox(org)).extracting(HostDatabase.OutboxMessage::kind)
         .containsExactly("restored", "invitation");
   }
 
@@ -87,19 +91,19 @@ class MemberLifecycleTest {
     String ann = createUser("ann", true);
     String token = invitationToken(ann);
 
-    assertThatThrownBy(() -> organizations.confirm(org, ann))
+    assertThatThrownBy(() -> members.confirm(org, ann))
         .isInstanceOfSatisfying(ExampleException.class, e -> assertThat(e.status()).isEqualTo(409));
 
-    assertThat(organizations.accept(token).status()).isEqualTo("Accepted");
-    assertThatThrownBy(() -> organizations.accept(token))
+    assertThat(members.accept(token).status()).isEqualTo("Accepted");
+    assertThatThrownBy(() -> members.accept(token))
         .as("the token is single-use")
         .isInstanceOfSatisfying(ExampleException.class, e -> assertThat(e.status()).isEqualTo(404));
-    assertThatThrownBy(() -> organizations.accept("made-up"))
+    assertThatThrownBy(() -> members.accept("made-up"))
         .isInstanceOfSatisfying(ExampleException.class, e -> assertThat(e.status()).isEqualTo(404));
 
-    assertThat(organizations.confirm(org, ann).status()).isEqualTo("Confirmed");
+    assertThat(members.confirm(org, ann).status()).isEqualTo("Confirmed");
     assertThat(scimActive(ann)).isTrue();
-    assertThatThrownBy(() -> organizations.confirm(org, ann))
+    assertThatThrownBy(() -> members.confirm(org, ann))
         .isInstanceOfSatisfying(ExampleException.class, e -> assertThat(e.status()).isEqualTo(409));
   }
 
@@ -113,12 +117,12 @@ class MemberLifecycleTest {
     for (String deactivation : deactivations) {
       patch(ann, deactivation);
       assertThat(status(ann)).as(deactivation).isEqualTo("Revoked");
-      assertThat(organizations.member(org, ann).statusBeforeRevoke()).isEqualTo("Confirmed");
+      assertThat(members.member(org, ann).statusBeforeRevoke()).isEqualTo("Confirmed");
       assertThat(scimActive(ann)).isFalse();
 
       patch(ann, "{'op':'replace','path':'active','value':true}");
       assertThat(status(ann)).as(deactivation).isEqualTo("Confirmed");
-      assertThat(organizations.member(org, ann).statusBeforeRevoke()).isNull();
+      assertThat(members.member(org, ann).statusBeforeRevoke()).isNull();
       assertThat(scimActive(ann)).isTrue();
     }
 
@@ -132,7 +136,7 @@ class MemberLifecycleTest {
   @Test
   void aRevokedMemberStaysRevokedThroughOtherChangesAndRemembersAccepted() throws Exception {
     String ann = createUser("ann", true);
-    organizations.accept(invitationToken(ann));
+    members.accept(invitationToken(ann));
     patch(ann, "{'op':'replace','path':'active','value':false}");
     assertThat(status(ann)).isEqualTo("Revoked");
 
@@ -140,8 +144,8 @@ class MemberLifecycleTest {
     patch(ann, "{'op':'replace','path':'active','value':false}");
 
     assertThat(status(ann)).isEqualTo("Revoked");
-    assertThat(organizations.member(org, ann).statusBeforeRevoke()).isEqualTo("Accepted");
-    assertThatThrownBy(() -> organizations.confirm(org, ann))
+    assertThat(members.member(org, ann).statusBeforeRevoke()).isEqualTo("Accepted");
+    assertThatThrownBy(() -> members.confirm(org, ann))
         .isInstanceOfSatisfying(ExampleException.class, e -> assertThat(e.status()).isEqualTo(409));
 
     patch(ann, "{'op':'replace','path':'active','value':true}");
@@ -154,12 +158,12 @@ class MemberLifecycleTest {
     String token = invitationToken(ann);
     patch(ann, "{'op':'replace','path':'active','value':false}");
 
-    assertThatThrownBy(() -> organizations.accept(token))
+    assertThatThrownBy(() -> members.accept(token))
         .isInstanceOfSatisfying(ExampleException.class, e -> assertThat(e.status()).isEqualTo(409));
 
     patch(ann, "{'op':'replace','path':'active','value':true}");
     assertThat(status(ann)).isEqualTo("Invited");
-    assertThat(organizations.accept(token).status()).isEqualTo("Accepted");
+    assertThat(members.accept(token).status()).isEqualTo("Accepted");
   }
 
   @Test
@@ -168,16 +172,16 @@ class MemberLifecycleTest {
     String bob = createUser("bob", true);
     String group = engine.create(context, ResourceKind.GROUP, json("{'schemas':['urn:ietf:params:scim:schemas:core:2.0:Group'],"
         + "'displayName':'Engineering','members':[{'value':'" + ann + "'},{'value':'" + bob + "'}]}")).id();
-    assertThat(organizations.member(org, ann).groups()).extracting(Organizations.Ref::name).containsExactly("Engineering");
+    assertThat(members.member(org, ann).groups()).extracting(Members.Ref::name).containsExactly("Engineering");
 
     engine.delete(context, ResourceKind.USER, ann, OptionalLong.empty());
 
-    assertThat(organizations.members(org)).extracting(Organizations.Member::id).containsExactly(bob);
-    assertThat(organizations.groups(org)).singleElement().satisfies(g -> {
+    assertThat(members.members(org)).extracting(Members.Member::id).containsExactly(bob);
+    assertThat(members.groups(org)).singleElement().satisfies(g -> {
       assertThat(g.id()).isEqualTo(group);
-      assertThat(g.members()).extracting(Organizations.Ref::id).containsExactly(bob);
+      assertThat(g.members()).extracting(Members.Ref::id).containsExactly(bob);
     });
-    assertThat(organizations.outbox(org)).last().satisfies(message -> {
+    assertThat(host.notices().outbox(org)).last().satisfies(message -> {
       assertThat(message.kind()).isEqualTo("removed");
       assertThat(message.recipient()).isEqualTo("ann@example.com");
     });
@@ -211,8 +215,8 @@ class MemberLifecycleTest {
 
   private String confirmedUser(String name) throws Exception {
     String id = createUser(name, true);
-    organizations.accept(invitationToken(id));
-    organizations.confirm(org, id);
+    members.accept(invitationToken(id));
+    members.confirm(org, id);
     assertThat(status(id)).isEqualTo("Confirmed");
     return id;
   }
@@ -236,7 +240,7 @@ class MemberLifecycleTest {
   }
 
   private String status(String id) {
-    return organizations.member(org, id).status();
+    return members.member(org, id).status();
   }
 
   private boolean scimActive(String id) throws Exception {
@@ -244,7 +248,7 @@ class MemberLifecycleTest {
   }
 
   private String invitationToken(String id) {
-    String link = organizations.outbox(org).stream()
+    String link = host.notices().outbox(org).stream()
         .filter(message -> message.kind().equals("invitation") && message.memberId().equals(id))
         .reduce((first, second) -> second).orElseThrow().link();
     return link.replaceAll(".*/invitations/([^/]+)/accept$", "$1");

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * No member is left without an invitation when the server dies between the commit of its creation
  * and the delivery of the event: the halt-after-commit test hook stops the JVM at that point, and
- * after a restart the engine delivers the event from the outbox and the invitation appears. On H2
- * and on PostgreSQL.
+ * after a restart the engine delivers the event from the outbox and the invitation appears, and
+ * the member's role (from its SCIM {@code roles}) is set. On H2 and on PostgreSQL.
  */
 class OutboxCrashTest {
 
@@ -46,7 +46,7 @@ class OutboxCrashTest {
     try {
       unanswered = Http.scim("POST", scimUrl + "/Users", key,
           "{'schemas':['urn:ietf:params:scim:schemas:core:2.0:User'],'userName':'kai',"
-              + "'emails':[{'value':'kai@example.com','primary':true}]}");
+              + "'emails':[{'value':'kai@example.com','primary':true}],'roles':[{'value':'admin','primary':true}]}");
     } catch (java.io.IOException e) {
       unanswered = null;
     }
@@ -61,6 +61,9 @@ class OutboxCrashTest {
       String memberId = members.get(0).path("id").asText();
       await("invitation delivered from the outbox").atMost(Duration.ofSeconds(30))
           .until(() -> hasInvitation(baseUrl, organization, admin, memberId));
+      await("role set from the outbox").atMost(Duration.ofSeconds(30)).until(() -> Http.get(baseUrl
+          + "/admin/api/organizations/" + organization + "/members/" + memberId, admin).json().path("role").asText(),
+          "Admin"::equals);
     }
   }
 
