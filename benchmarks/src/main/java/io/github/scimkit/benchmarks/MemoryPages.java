@@ -43,5 +43,8 @@ final class MemoryPages {
       benchmark.page("in-memory", engine, tenant, size, pages);
       stores.removeTenant(tenant);
     }
+    InMemoryStoreProvider stores = new InMemoryStoreProvider();
+    ScimEngine engine = ScimEngine.builder().stores(stores).auditSink(record -> { }).build();
+    HostileFilters.run(benchmark, "in-memory", stores::createTenant, engine, Integer.getInteger("filters", 20));
   }
 }

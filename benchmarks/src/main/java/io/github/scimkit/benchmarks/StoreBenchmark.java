@@ -13,6 +13,7 @@ import io.github.scimkit.core.store.MembershipChange;
 import io.github.scimkit.store.jdbc.JdbcStoreProvider;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.scimkit.core.tenant.TenantSettings;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -133,6 +134,8 @@ public final class StoreBenchmark {
       addMember(database, engine, stores, groupTenant, groupIds.get(i), groupSizes[i], adds);
     }
     list(database, engine, largest);
+    HostileFilters.run(this, database.name(), id -> stores.createTenant(id, TenantSettings.defaults()), engine,
+        Integer.getInteger("filters", 20));
   }
 
   /** The sizes a comma-separated system property names, or the scale's defaults. */
