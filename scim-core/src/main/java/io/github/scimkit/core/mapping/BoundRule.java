@@ -77,7 +77,7 @@ record BoundRule(
       throw new MappingException(where, "password is a string");
     }
     boolean parentMulti = StandardAttributes.find(prefix + attribute)
-        .map(StandardAttributes.Standard::multiValued)
+        .map(known -> known.definition().multiValued())
         .orElse(top.getValueFilter() != null);
     if (path.size() == 1) {
       if (top.getValueFilter() != null) {

@@ -252,21 +252,21 @@ public record MappingRule(
       return new MappingRule(
           path,
           recordAttribute,
-          first(type, standard.map(StandardAttributes.Standard::type), Type.STRING),
-          first(multiValued, standard.map(StandardAttributes.Standard::multiValued), false),
-          first(caseExact, standard.map(StandardAttributes.Standard::caseExact), false),
-          first(required, standard.map(StandardAttributes.Standard::required), false),
+          first(type, standard.map(known -> known.definition().type()), Type.STRING),
+          first(multiValued, standard.map(known -> known.definition().multiValued()), false),
+          first(caseExact, standard.map(known -> known.definition().caseExact()), false),
+          first(required, standard.map(known -> known.definition().required()), false),
           password ? Mutability.WRITE_ONLY
-              : first(mutability, standard.map(StandardAttributes.Standard::mutability),
+              : first(mutability, standard.map(known -> known.definition().mutability()),
                   Mutability.READ_WRITE),
           password ? Returned.NEVER
-              : first(returned, standard.map(StandardAttributes.Standard::returned),
+              : first(returned, standard.map(known -> known.definition().returned()),
                   Returned.DEFAULT),
-          first(uniqueness, standard.map(StandardAttributes.Standard::uniqueness), Uniqueness.NONE),
-          first(canonicalValues, standard.map(StandardAttributes.Standard::canonicalValues),
+          first(uniqueness, standard.map(known -> known.definition().uniqueness()), Uniqueness.NONE),
+          first(canonicalValues, standard.map(known -> known.definition().canonicalValues()),
               List.of()),
           withSubCanonicalValues(first(subAttributes,
-              standard.map(StandardAttributes.Standard::subAttributes), List.of())),
+              standard.map(known -> known.definition().subAttributes()), List.of())),
           description);
     }
 

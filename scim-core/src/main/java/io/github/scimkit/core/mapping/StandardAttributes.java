@@ -16,18 +16,11 @@ import java.util.Optional;
  */
 final class StandardAttributes {
 
-  /** The RFC's definition of one attribute or sub-attribute. */
-  record Standard(
-      String name,
-      Type type,
-      boolean multiValued,
-      boolean caseExact,
-      boolean required,
-      Mutability mutability,
-      Returned returned,
-      Uniqueness uniqueness,
-      List<String> canonicalValues,
-      List<SubAttribute> subAttributes) {}
+  /**
+   * The RFC's definition of one attribute or sub-attribute: its name as the RFC spells it, and its
+   * characteristics held as a rule whose path and record attribute are that name.
+   */
+  record Standard(String name, MappingRule definition) {}
 
   private static final Map<String, Standard> BY_PATH = new HashMap<>();
 
@@ -44,7 +37,7 @@ final class StandardAttributes {
     }
     simple("profileUrl", Type.REFERENCE, false, false, Uniqueness.NONE);
     simple("active", Type.BOOLEAN, false, false, Uniqueness.NONE);
-    put("password", new Standard("password", Type.STRING, false, false, false,
+    put("password", standard("password", Type.STRING, false, false, false,
         Mutability.WRITE_ONLY, Returned.NEVER, Uniqueness.NONE, List.of(), List.of()));
     multi("emails", Type.STRING, "work", "home", "other");
     multi("phoneNumbers", Type.STRING, "work", "home", "mobile", "fax", "pager", "other");
@@ -59,7 +52,7 @@ final class StandardAttributes {
         SubAttribute.of("postalCode", Type.STRING), SubAttribute.of("country", Type.STRING),
         SubAttribute.of("type", Type.STRING).withCanonicalValues("work", "home", "other"),
         SubAttribute.of("primary", Type.BOOLEAN));
-    put("addresses", new Standard("addresses", Type.COMPLEX, true, false, false,
+    put("addresses", standard("addresses", Type.COMPLEX, true, false, false,
         Mutability.READ_WRITE, Returned.DEFAULT, Uniqueness.NONE, List.of(), address));
     for (SubAttribute sub : address) {
       simple("addresses." + sub.name(), sub.type(), false, false, Uniqueness.NONE);
@@ -73,11 +66,18 @@ final class StandardAttributes {
     complex(enterprise + "manager");
     simple(enterprise + "manager.value", Type.STRING, false, false, Uniqueness.NONE);
     simple(enterprise + "manager.$ref", Type.REFERENCE, false, false, Uniqueness.NONE);
-    put(enterprise + "manager.displayName", new Standard("displayName", Type.STRING, false, false,
+    put(enterprise + "manager.displayName", standard("displayName", Type.STRING, false, false,
         false, Mutability.READ_ONLY, Returned.DEFAULT, Uniqueness.NONE, List.of(), List.of()));
   }
 
   private StandardAttributes() {}
+
+  private static Standard standard(String name, Type type, boolean multiValued, boolean caseExact,
+      boolean required, Mutability mutability, Returned returned, Uniqueness uniqueness,
+      List<String> canonicalValues, List<SubAttribute> subAttributes) {
+    return new Standard(name, new MappingRule(name, name, type, multiValued, caseExact, required,
+        mutability, returned, uniqueness, canonicalValues, subAttributes, ""));
+  }
 
   /**
    * Finds the standard definition of a path without filters, such as {@code name.givenName} or
@@ -95,13 +95,13 @@ final class StandardAttributes {
 
   private static void simple(String path, Type type, boolean caseExact, boolean required,
       Uniqueness uniqueness) {
-    put(path, new Standard(lastName(path), type, false, caseExact, required,
+    put(path, standard(lastName(path), type, false, caseExact, required,
         Mutability.READ_WRITE, Returned.DEFAULT, uniqueness, List.of(), List.of()));
   }
 
   /** A single-valued complex attribute whose sub-attributes rules bind one by one. */
   private static void complex(String path) {
-    put(path, new Standard(lastName(path), Type.COMPLEX, false, false, false,
+    put(path, standard(lastName(path), Type.COMPLEX, false, false, false,
         Mutability.READ_WRITE, Returned.DEFAULT, Uniqueness.NONE, List.of(), List.of()));
   }
 
@@ -112,10 +112,10 @@ final class StandardAttributes {
         SubAttribute.of("display", Type.STRING),
         SubAttribute.of("type", Type.STRING).withCanonicalValues(types),
         SubAttribute.of("primary", Type.BOOLEAN));
-    put(name, new Standard(name, Type.COMPLEX, true, false, false, Mutability.READ_WRITE,
+    put(name, standard(name, Type.COMPLEX, true, false, false, Mutability.READ_WRITE,
         Returned.DEFAULT, Uniqueness.NONE, List.of(), subs));
     for (SubAttribute sub : subs) {
-      put(name + "." + sub.name(), new Standard(sub.name(), sub.type(), false, false, false,
+      put(name + "." + sub.name(), standard(sub.name(), sub.type(), false, false, false,
           Mutability.READ_WRITE, Returned.DEFAULT, Uniqueness.NONE, sub.canonicalValues(),
           List.of()));
     }

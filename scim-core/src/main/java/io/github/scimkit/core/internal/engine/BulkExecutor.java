@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.messages.ErrorResponse;
 import com.unboundid.scim2.common.exceptions.ServerErrorException;
 import io.github.scimkit.core.bulk.BulkOperationResult;
 import io.github.scimkit.core.bulk.BulkResponse;
@@ -231,28 +232,17 @@ public final class BulkExecutor {
   }
 
   private static BulkOperationResult success(BulkPlanner.Step step, String id, ResourceView view, int status) {
-    return new BulkOperationResult(
-        step.index(),
-        step.method(),
-        step.operation().bulkId(),
-        Optional.ofNullable(step.kind()),
-        Optional.ofNullable(id),
-        Optional.ofNullable(view).map(resource -> EntityTags.of(resource.version())),
-        status,
-        Optional.empty(),
-        Optional.ofNullable(view));
+    return result(step, id, status, Optional.empty(), Optional.ofNullable(view));
   }
 
   private static BulkOperationResult failure(BulkPlanner.Step step, String id, ScimException error) {
-    return new BulkOperationResult(
-        step.index(),
-        step.method(),
-        step.operation().bulkId(),
-        Optional.ofNullable(step.kind()),
-        Optional.ofNullable(id),
-        Optional.empty(),
-        error.getScimError().getStatus(),
-        Optional.of(error.getScimError()),
-        Optional.empty());
+    return result(step, id, error.getScimError().getStatus(), Optional.of(error.getScimError()), Optional.empty());
+  }
+
+  private static BulkOperationResult result(BulkPlanner.Step step, String id, int status,
+      Optional<ErrorResponse> error, Optional<ResourceView> view) {
+    return new BulkOperationResult(step.index(), step.method(), step.operation().bulkId(),
+        Optional.ofNullable(step.kind()), Optional.ofNullable(id),
+        view.map(resource -> EntityTags.of(resource.version())), status, error, view);
   }
 }
