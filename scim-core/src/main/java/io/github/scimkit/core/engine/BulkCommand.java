@@ -10,8 +10,10 @@ import io.github.scimkit.core.internal.engine.BulkPlanner;
 import io.github.scimkit.core.request.RequestContext;
 import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.resource.ResourceView;
+import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 /**
  * Bulk (RFC 7644 §3.7): checks the request's limits, orders its operations by their bulkId
@@ -44,7 +46,10 @@ final class BulkCommand {
     if (request.failOnErrors().isPresent() && request.failOnErrors().get() < 1) {
       throw BadRequestException.invalidValue("failOnErrors must be at least 1, not " + request.failOnErrors().get());
     }
-    return BulkExecutor.run(BulkPlanner.plan(request.operations()), request.failOnErrors(),
+    List<ResourceType> types = engine.resourceTypes();
+    Function<String, ResourceKind> kinds = endpoint -> types.stream()
+        .filter(type -> type.endpoint().equalsIgnoreCase(endpoint)).map(ResourceType::kind).findFirst().orElse(null);
+    return BulkExecutor.run(BulkPlanner.plan(request.operations(), kinds), request.failOnErrors(),
         new EngineOperations(engine, context), context.correlationId());
   }
 

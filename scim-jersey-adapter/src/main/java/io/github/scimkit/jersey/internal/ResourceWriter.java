@@ -13,6 +13,7 @@ import io.github.scimkit.core.engine.ResourceType;
 import io.github.scimkit.core.mapping.ScimUrns;
 import io.github.scimkit.core.projection.Projection;
 import io.github.scimkit.core.resource.GroupMemberView;
+import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.resource.ResourceView;
 import io.github.scimkit.core.resource.UserGroup;
 import java.io.IOException;
@@ -80,6 +81,10 @@ public final class ResourceWriter {
 
   private ResourceType type(ResourceView view) {
     return request.runtime().engine().resourceType(view.kind());
+  }
+
+  private String endpoint(ResourceKind kind) {
+    return request.runtime().engine().resourceType(kind).endpoint();
   }
 
   /**
@@ -200,7 +205,7 @@ public final class ResourceWriter {
     ArrayNode array = JsonNodeFactory.instance.arrayNode();
     for (UserGroup group : userGroups) {
       ObjectNode element = array.addObject().put("value", group.value())
-          .put("$ref", request.location("Groups", group.value()));
+          .put("$ref", request.location(endpoint(ResourceKind.GROUP), group.value()));
       if (group.display() != null) {
         element.put("display", group.display());
       }
@@ -270,7 +275,7 @@ public final class ResourceWriter {
         String id = ids.next();
         generator.writeStartObject();
         generator.writeStringField("value", id);
-        generator.writeStringField("$ref", request.location("Users", id));
+        generator.writeStringField("$ref", request.location(endpoint(ResourceKind.USER), id));
         generator.writeStringField("type", "User");
         generator.writeEndObject();
       }

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -112,12 +113,14 @@ public final class BulkPlanner {
    * Plans a bulk request's operations.
    *
    * @param operations the operations in request order
+   * @param kinds the resource kind an endpoint name (such as {@code Users}) names, ignoring case,
+   *     or null for a name no kind has
    * @return every operation as a step, in the order to run them
    */
-  public static List<Step> plan(List<BulkOperation> operations) {
+  public static List<Step> plan(List<BulkOperation> operations, Function<String, ResourceKind> kinds) {
     List<Step> steps = new ArrayList<>();
     for (int i = 0; i < operations.size(); i++) {
-      steps.add(read(i, operations.get(i)));
+      steps.add(read(i, operations.get(i), kinds));
     }
     Map<String, Integer> definers = definers(steps);
     List<Set<Integer>> dependencies = dependencies(steps, definers);
@@ -136,7 +139,7 @@ public final class BulkPlanner {
     return EntityTags.parse(version.orElse(null));
   }
 
-  private static Step read(int index, BulkOperation operation) {
+  private static Step read(int index, BulkOperation operation, Function<String, ResourceKind> kinds) {
     String method = operation.method().strip().toUpperCase(Locale.ROOT);
     Method parsed = parseMethod(method);
     ResourceKind kind = null;
@@ -146,7 +149,7 @@ public final class BulkPlanner {
     String[] segments = (path.startsWith("/") ? path.substring(1) : path).split("/", -1);
     boolean groupMember = false;
     if (segments.length <= 2) {
-      kind = kindOf(segments[0]);
+      kind = kinds.apply(segments[0]);
       groupMember = kind == null && segments[0].equalsIgnoreCase("GroupMembers");
       pathId = segments.length == 2 ? segments[1] : null;
     }
@@ -184,13 +187,6 @@ public final class BulkPlanner {
       }
     }
     return null;
-  }
-
-  private static ResourceKind kindOf(String endpoint) {
-    if (endpoint.equalsIgnoreCase("Users")) {
-      return ResourceKind.USER;
-    }
-    return endpoint.equalsIgnoreCase("Groups") ? ResourceKind.GROUP : null;
   }
 
   private static void collect(JsonNode node, Set<String> references) {

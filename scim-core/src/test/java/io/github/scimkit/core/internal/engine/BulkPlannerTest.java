@@ -6,15 +6,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.utils.JsonUtils;
 import io.github.scimkit.core.bulk.BulkOperation;
+import io.github.scimkit.core.resource.ResourceKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("BulkPlanner")
 class BulkPlannerTest {
+
+  private static final Function<String, ResourceKind> KINDS = endpoint -> switch (endpoint.toLowerCase()) {
+    case "users" -> ResourceKind.USER;
+    case "groups" -> ResourceKind.GROUP;
+    default -> null;
+  };
 
   private static BulkOperation group(String bulkId, String... references) {
     ObjectNode node = JsonUtils.getJsonNodeFactory().objectNode();
@@ -37,7 +45,7 @@ class BulkPlannerTest {
   @Test
   @DisplayName("independent operations keep the request order")
   void keepsOrder() {
-    List<BulkPlanner.Step> steps = BulkPlanner.plan(List.of(group("a"), group("b"), group("c")));
+    List<BulkPlanner.Step> steps = BulkPlanner.plan(List.of(group("a"), group("b"), group("c")), KINDS);
 
     assertThat(order(steps)).containsExactly(0, 1, 2);
     assertThat(steps).allSatisfy(step -> assertThat(step.failure()).isNull());
@@ -47,7 +55,7 @@ class BulkPlannerTest {
   @DisplayName("a POST moves just ahead of the first operation that needs it")
   void movesDefinersForward() {
     List<BulkPlanner.Step> steps = BulkPlanner.plan(List.of(
-        group("x"), group("a", "c"), group("b"), group("c")));
+        group("x"), group("a", "c"), group("b"), group("c")), KINDS);
 
     assertThat(order(steps)).containsExactly(0, 2, 3, 1);
   }
@@ -60,7 +68,7 @@ class BulkPlannerTest {
     for (int i = 0; i < length; i++) {
       operations.add(i + 1 < length ? group("g" + i, "g" + (i + 1)) : group("g" + i));
     }
-    List<Integer> order = order(BulkPlanner.plan(operations));
+    List<Integer> order = order(BulkPlanner.plan(operations, KINDS));
 
     assertThat(order.get(0)).isEqualTo(length - 1);
     assertThat(order.get(length - 1)).isZero();
@@ -70,7 +78,7 @@ class BulkPlannerTest {
   @DisplayName("every member of a three-step cycle fails with 409; a step outside it that needs it comes after it")
   void threeCycle() {
     List<BulkPlanner.Step> steps = BulkPlanner.plan(List.of(
-        group("d", "a"), group("a", "b"), group("b", "c"), group("c", "a"), group("e")));
+        group("d", "a"), group("a", "b"), group("b", "c"), group("c", "a"), group("e")), KINDS);
 
     assertThat(order(steps)).containsExactly(1, 0, 2, 3, 4);
     assertThat(steps).filteredOn(step -> step.index() >= 1 && step.index() <= 3)
@@ -86,7 +94,7 @@ class BulkPlannerTest {
     patch.putArray("Operations").addObject().put("op", "add").put("path", "manager.value").put("value", "bulkId:m");
     BulkOperation operation = BulkOperation.patch("/Users/bulkId:u", null, new GenericScimResource(patch));
 
-    BulkPlanner.Step step = BulkPlanner.plan(List.of(operation, group("u"), group("m"))).get(2);
+    BulkPlanner.Step step = BulkPlanner.plan(List.of(operation, group("u"), group("m")), KINDS).get(2);
 
     assertThat(step.index()).isZero();
     assertThat(step.references()).containsExactly("u", "m");
