@@ -62,13 +62,21 @@ class PostgresFilterCostTest {
       statement.execute("INSERT INTO scim_resource (tenant_id, kind, id, id_folded, version, created_ms, last_modified_ms) "
           + "SELECT tenant_id, kind, 'id' || g, 'id' || g, 1, created_ms, last_modified_ms FROM scim_resource, "
           + "generate_series(1, " + (USERS - 1) + ") g WHERE id = '" + id + "'");
-      statement.execute("INSERT INTO scim_value (tenant_id, kind, resource_id, attribute, ordinal, sub_attribute, value_type, "
-          + "string_value, string_key, string_folded, folded_key, bool_value, number_value, instant_value, binary_value) "
-          + "SELECT tenant_id, kind, 'id' || g, attribute, ordinal, sub_attribute, value_type, "
-          + "replace(string_value, 'u0', 'u' || g), replace(string_key, 'u0', 'u' || g), "
-          + "replace(string_folded, 'u0', 'u' || g), replace(folded_key, 'u0', 'u' || g), "
-          + "bool_value, number_value, instant_value, binary_value FROM scim_value, generate_series(1, " + (USERS - 1)
-          + ") g WHERE resource_id = '" + id + "'");
+      for (boolean emails : new boolean[] {false, true}) {
+        statement.execute("INSERT INTO scim_value (tenant_id, kind, resource_id, attribute, ordinal, sub_attribute, value_type, "
+            + "string_value, string_key, string_folded, folded_key, bool_value, number_value, instant_value, binary_value) "
+            + "SELECT tenant_id, kind, 'id' || g, attribute, ordinal, sub_attribute, value_type, "
+            + "replace(string_value, 'u0', 'u' || g), replace(string_key, 'u0', 'u' || g), "
+            + "replace(string_folded, 'u0', 'u' || g), replace(folded_key, 'u0', 'u' || g), "
+            + "bool_value, number_value, instant_value, binary_value FROM scim_value, generate_series(1, " + (USERS - 1)
+            + ") g WHERE resource_id = '" + id + "' AND attribute " + (emails ? "=" : "<>") + " 'emails'");
+        if (!emails) {
+          // Statistics taken before any email existed: the planner believes the tenant has none, as
+          // it does for the first tenant whose users carry an attribute no one used before.
+          statement.execute("ANALYZE scim_resource");
+          statement.execute("ANALYZE scim_value");
+        }
+      }
       // One more user holds the most emails the engine accepts (maxValuesPerAttribute, 1000).
       statement.execute("INSERT INTO scim_resource (tenant_id, kind, id, id_folded, version, created_ms, last_modified_ms) "
           + "SELECT tenant_id, kind, 'big', 'big', 1, created_ms, last_modified_ms FROM scim_resource WHERE id = '" + id + "'");
@@ -78,8 +86,7 @@ class PostgresFilterCostTest {
           + "replace(string_value, 'u0', 'big' || g), replace(string_key, 'u0', 'big' || g), "
           + "replace(string_folded, 'u0', 'big' || g), replace(folded_key, 'u0', 'big' || g) "
           + "FROM scim_value, generate_series(0, 999) g WHERE resource_id = '" + id + "' AND attribute = 'emails' AND ordinal = 0");
-      // No ANALYZE: the planner's statistics lag a bulk load, and the plan must not depend on them.
-
+      // No ANALYZE after the emails: statistics lag a bulk load, and the plan must not depend on them.
     }
   }
 
@@ -104,8 +111,10 @@ class PostgresFilterCostTest {
     for (Sql query : users.offsetQueries(StoreQuery.of(condition, 0, 100))) {
       assertThat(String.join("\n", explain(query)))
           .contains("SubPlan")
-          .contains("Index Cond: (((tenant_id)::text = (r.tenant_id)::text) AND ((kind)::text = (r.kind)::text) "
-              + "AND ((resource_id)::text = (r.id)::text) AND ((attribute)::text = 'emails'::text))")
+          // Each record's element rows by primary key, never the tenant's emails through another index.
+          .containsPattern("Index Scan using scim_value_pk on scim_value e1\\s+\\(cost[^\\n]*\\n\\s+Index Cond: \\(\\(\\(tenant_id\\)::text = "
+              + "\\(r\\.tenant_id\\)::text\\) AND \\(\\(kind\\)::text = \\(r\\.kind\\)::text\\) AND "
+              + "\\(\\(resource_id\\)::text = \\(r\\.id\\)::text\\)")
           // The page's value rows by primary key, not the tenant's through another index per record.
           .doesNotContainPattern("(Seq Scan|Bitmap Heap Scan|Index Scan using (?!scim_value_pk)\\S+) on scim_value v\\b");
     }
