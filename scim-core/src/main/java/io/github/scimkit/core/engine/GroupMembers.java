@@ -34,12 +34,6 @@ import java.util.Objects;
  */
 public final class GroupMembers {
 
-  /** Opens a request's session on its tenant. */
-  @FunctionalInterface
-  interface Sessions {
-    Session open(RequestContext context) throws ScimException;
-  }
-
   private final EngineConfig config;
   private final Sessions sessions;
   private final GroupMemberCommands commands;

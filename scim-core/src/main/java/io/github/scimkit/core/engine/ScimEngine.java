@@ -104,7 +104,7 @@ public final class ScimEngine implements AutoCloseable {
     this.search = new SearchCommand(builder.config);
     this.bulk = new BulkCommand(builder.config.maxBulkOperations());
     GroupMemberCommands memberCommands = new GroupMemberCommands(services, writes);
-    this.groupMembers = new GroupMembers(builder.config, sessions::open, memberCommands,
+    this.groupMembers = new GroupMembers(builder.config, sessions, memberCommands,
         new GroupMemberSearch(services, CursorCodec.of(builder.config)));
     relay.recoverInBackground();
   }
