@@ -13,10 +13,8 @@ import io.github.scimkit.core.resource.ResourceView;
 import io.github.scimkit.core.store.GroupStore;
 import io.github.scimkit.core.store.RecordStore;
 import io.github.scimkit.core.store.TenantStores;
-import io.github.scimkit.core.store.UnitOfWork;
 import io.github.scimkit.core.store.UserStore;
 import io.github.scimkit.core.store.memory.InMemoryStoreProvider;
-import io.github.scimkit.core.tenant.TenantSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,7 +54,7 @@ class EngineConcurrencyTest {
     real = new InMemoryStoreProvider().createTenant(TENANT);
     users = mock(UserStore.class, delegatesTo(real.users()));
     groups = mock(GroupStore.class, delegatesTo(real.groups()));
-    TenantStores racing = new RacingTenant(real, users, groups);
+    TenantStores racing = new SubstitutedTenant(real, users, groups);
     engine = ScimEngine.builder()
         .stores(tenantId -> Optional.of(racing))
         .config(EngineConfig.builder().maxPatchRetries(RETRIES).build())
@@ -173,25 +171,6 @@ class EngineConcurrencyTest {
       return new GenericScimResource((ObjectNode) JsonUtils.getObjectReader().readTree(text.replace('\'', '"')));
     } catch (Exception e) {
       throw new IllegalArgumentException(e);
-    }
-  }
-
-  /** A real tenant whose users and groups are the given wrappers, inside and outside units of work. */
-  private record RacingTenant(TenantStores real, UserStore users, GroupStore groups) implements TenantStores {
-
-    @Override
-    public String tenantId() {
-      return real.tenantId();
-    }
-
-    @Override
-    public TenantSettings settings() throws ScimException {
-      return real.settings();
-    }
-
-    @Override
-    public <T> T inTransaction(UnitOfWork<T> work) throws ScimException {
-      return real.inTransaction(stores -> work.execute(this));
     }
   }
 }

@@ -24,10 +24,7 @@ import io.github.scimkit.core.resource.GroupMemberView;
 import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.store.GroupStore;
 import io.github.scimkit.core.store.TenantStores;
-import io.github.scimkit.core.store.UnitOfWork;
-import io.github.scimkit.core.store.UserStore;
 import io.github.scimkit.core.store.memory.InMemoryStoreProvider;
-import io.github.scimkit.core.tenant.TenantSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +55,7 @@ class EngineGroupMembersTest {
   void setUp() throws ScimException {
     TenantStores real = new InMemoryStoreProvider().createTenant(TENANT);
     groups = mock(GroupStore.class, delegatesTo(real.groups()));
-    TenantStores observed = new ObservedTenant(real, groups);
+    TenantStores observed = SubstitutedTenant.withGroups(real, groups);
     engine = ScimEngine.builder().stores(tenantId -> Optional.of(observed)).auditSink(audits::add)
         .listener(events::add).build();
     ann = engine.create(CONTEXT, ResourceKind.USER, json(
@@ -148,30 +145,6 @@ class EngineGroupMembersTest {
       return new GenericScimResource((ObjectNode) JsonUtils.getObjectReader().readTree(text.replace('\'', '"')));
     } catch (Exception e) {
       throw new IllegalArgumentException(e);
-    }
-  }
-
-  /** A real tenant whose groups, inside and outside units of work, are the observed mock. */
-  private record ObservedTenant(TenantStores real, GroupStore groups) implements TenantStores {
-
-    @Override
-    public String tenantId() {
-      return real.tenantId();
-    }
-
-    @Override
-    public TenantSettings settings() throws ScimException {
-      return real.settings();
-    }
-
-    @Override
-    public UserStore users() {
-      return real.users();
-    }
-
-    @Override
-    public <T> T inTransaction(UnitOfWork<T> work) throws ScimException {
-      return real.inTransaction(stores -> work.execute(this));
     }
   }
 }

@@ -17,10 +17,8 @@ import io.github.scimkit.core.request.RequestContext;
 import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.store.GroupStore;
 import io.github.scimkit.core.store.TenantStores;
-import io.github.scimkit.core.store.UnitOfWork;
 import io.github.scimkit.core.store.UserStore;
 import io.github.scimkit.core.store.memory.InMemoryStoreProvider;
-import io.github.scimkit.core.tenant.TenantSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +54,7 @@ class EngineMemberPatchStoreCallsTest {
     TenantStores real = new InMemoryStoreProvider().createTenant(TENANT);
     users = mock(UserStore.class, delegatesTo(real.users()));
     groups = mock(GroupStore.class, delegatesTo(real.groups()));
-    TenantStores observed = new CountedTenant(real, users, groups);
+    TenantStores observed = new SubstitutedTenant(real, users, groups);
     engine = ScimEngine.builder().stores(tenantId -> Optional.of(observed)).auditSink(audit -> { }).build();
     for (int i = 0; i < NEW_MEMBERS; i++) {
       newMembers.add(engine.create(CONTEXT, ResourceKind.USER, json(
@@ -141,24 +139,6 @@ class EngineMemberPatchStoreCallsTest {
       return new GenericScimResource((ObjectNode) JsonUtils.getObjectReader().readTree(text.replace('\'', '"')));
     } catch (java.io.IOException e) {
       throw new IllegalArgumentException(e);
-    }
-  }
-
-  private record CountedTenant(TenantStores real, UserStore users, GroupStore groups) implements TenantStores {
-
-    @Override
-    public String tenantId() {
-      return real.tenantId();
-    }
-
-    @Override
-    public TenantSettings settings() throws ScimException {
-      return real.settings();
-    }
-
-    @Override
-    public <T> T inTransaction(UnitOfWork<T> work) throws ScimException {
-      return real.inTransaction(stores -> work.execute(this));
     }
   }
 }

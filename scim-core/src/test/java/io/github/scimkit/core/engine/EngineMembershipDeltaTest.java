@@ -19,10 +19,7 @@ import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.store.GroupStore;
 import io.github.scimkit.core.store.MembershipChange;
 import io.github.scimkit.core.store.TenantStores;
-import io.github.scimkit.core.store.UnitOfWork;
-import io.github.scimkit.core.store.UserStore;
 import io.github.scimkit.core.store.memory.InMemoryStoreProvider;
-import io.github.scimkit.core.tenant.TenantSettings;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -48,7 +45,7 @@ class EngineMembershipDeltaTest {
   void setUp() throws ScimException {
     TenantStores real = new InMemoryStoreProvider().createTenant(TENANT);
     groups = mock(GroupStore.class, delegatesTo(real.groups()));
-    TenantStores observed = new ObservedTenant(real, groups);
+    TenantStores observed = SubstitutedTenant.withGroups(real, groups);
     engine = ScimEngine.builder().stores(tenantId -> Optional.of(observed)).auditSink(audit -> { }).build();
     ann = createUser("ann");
     bob = createUser("bob");
@@ -148,30 +145,6 @@ class EngineMembershipDeltaTest {
       return new GenericScimResource((ObjectNode) JsonUtils.getObjectReader().readTree(text.replace('\'', '"')));
     } catch (Exception e) {
       throw new IllegalArgumentException(e);
-    }
-  }
-
-  /** A real tenant whose groups, inside and outside units of work, are the observed mock. */
-  private record ObservedTenant(TenantStores real, GroupStore groups) implements TenantStores {
-
-    @Override
-    public String tenantId() {
-      return real.tenantId();
-    }
-
-    @Override
-    public TenantSettings settings() throws ScimException {
-      return real.settings();
-    }
-
-    @Override
-    public UserStore users() {
-      return real.users();
-    }
-
-    @Override
-    public <T> T inTransaction(UnitOfWork<T> work) throws ScimException {
-      return real.inTransaction(stores -> work.execute(this));
     }
   }
 }
