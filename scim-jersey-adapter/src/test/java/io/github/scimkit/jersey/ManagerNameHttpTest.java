@@ -6,14 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.scimkit.core.config.EngineConfig;
 import io.github.scimkit.core.mapping.ScimUrns;
-import io.github.scimkit.core.store.TenantStores;
-import io.github.scimkit.core.store.UserStore;
 import io.github.scimkit.core.store.memory.InMemoryStoreProvider;
 import io.github.scimkit.core.tenant.ScimMode;
 import io.github.scimkit.core.tenant.TenantSettings;
 import io.github.scimkit.jersey.auth.ApiKeyAuthenticator;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -43,8 +39,7 @@ class ManagerNameHttpTest {
   private static final AtomicInteger TENANTS = new AtomicInteger();
 
   private final InMemoryStoreProvider memory = new InMemoryStoreProvider();
-  /** Calls to the user stores' search. */
-  private final AtomicInteger searches = new AtomicInteger();
+  private final CountingStores counting = new CountingStores();
   private TestServer server;
   private String tenant;
   private String key;
@@ -52,36 +47,13 @@ class ManagerNameHttpTest {
   @BeforeAll
   void start() {
     server = new TestServer(EngineConfig.defaults(),
-        engine -> engine.stores(id -> memory.tenant(id).map(this::counting)),
+        engine -> engine.stores(id -> memory.tenant(id).map(counting::wrap)),
         ApiKeyAuthenticator::new, feature -> feature.rateLimit(0, 0));
   }
 
   @AfterAll
   void stop() {
     server.close();
-  }
-
-  /** The tenant's stores, with every search of its user store counted. */
-  private TenantStores counting(TenantStores stores) {
-    UserStore users = stores.users();
-    UserStore counted = (UserStore) Proxy.newProxyInstance(UserStore.class.getClassLoader(),
-        new Class<?>[] {UserStore.class}, (self, method, args) -> {
-          if (method.getName().equals("search")) {
-            searches.incrementAndGet();
-          }
-          return invoke(method, users, args);
-        });
-    return (TenantStores) Proxy.newProxyInstance(TenantStores.class.getClassLoader(),
-        new Class<?>[] {TenantStores.class},
-        (self, method, args) -> method.getName().equals("users") ? counted : invoke(method, stores, args));
-  }
-
-  private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
-    try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
   }
 
   private void tenant(ScimMode mode) {
@@ -131,17 +103,17 @@ class ManagerNameHttpTest {
     }
     String orphan = post("d-orphan", "Orphan", "not-a-user").path("id").asText();
 
-    searches.set(0);
+    counting.reset();
     JsonNode list = ok(call("GET", "Users?sortBy=userName", null), 200).path("Resources");
-    assertThat(searches.get()).as("the page, then one lookup for all its managers").isEqualTo(2);
+    assertThat(counting.count("users.search")).as("the page, then one lookup for all its managers").isEqualTo(2);
     List<String> names = new ArrayList<>();
     list.forEach(user -> names.add(managerName(user)));
     assertThat(names).containsExactly(null, null, "Ann Boss", "Cy Chief", "Ann Boss", "Cy Chief", "Ann Boss", null);
     assertThat(list.get(7).path(ENTERPRISE).path("manager").path("value").asText()).isEqualTo("not-a-user");
 
-    searches.set(0);
+    counting.reset();
     ok(call("GET", "Users?sortBy=userName&startIndex=3&count=2", null), 200);
-    assertThat(searches.get()).as("the same for a page of 2").isEqualTo(2);
+    assertThat(counting.count("users.search")).as("the same for a page of 2").isEqualTo(2);
 
     ok(call("PATCH", "Users/" + ann, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
         + "\"Operations\":[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Ann Renamed\"}]}"), 200);
@@ -160,12 +132,12 @@ class ManagerNameHttpTest {
     String bob = ok(call("POST", "Users", body), 201).path("id").asText();
     assertThat(managerName(ok(call("GET", "Users/" + bob, null), 200))).isEqualTo("Ann Boss");
 
-    searches.set(0);
+    counting.reset();
     String excluded = URLEncoder.encode(ENTERPRISE + ":manager", StandardCharsets.UTF_8);
     JsonNode without = ok(call("GET", "Users?excludedAttributes=" + excluded, null), 200);
     assertThat(without.path("Resources").get(1).has(ENTERPRISE)).isFalse();
     ok(call("GET", "Users?attributes=userName", null), 200);
-    assertThat(searches.get()).as("only the two pages").isEqualTo(2);
+    assertThat(counting.count("users.search")).as("only the two pages").isEqualTo(2);
 
     String only = URLEncoder.encode(ENTERPRISE + ":manager.displayName", StandardCharsets.UTF_8);
     JsonNode narrowed = ok(call("GET", "Users/" + bob + "?attributes=" + only, null), 200);

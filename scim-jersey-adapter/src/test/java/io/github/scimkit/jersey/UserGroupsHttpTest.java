@@ -5,22 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.scimkit.core.config.EngineConfig;
-import io.github.scimkit.core.store.GroupStore;
-import io.github.scimkit.core.store.TenantStores;
 import io.github.scimkit.core.store.memory.InMemoryStoreProvider;
 import io.github.scimkit.core.tenant.ScimMode;
 import io.github.scimkit.core.tenant.TenantSettings;
 import io.github.scimkit.jersey.auth.ApiKeyAuthenticator;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,8 +37,7 @@ class UserGroupsHttpTest {
   private static final AtomicInteger TENANTS = new AtomicInteger();
 
   private final InMemoryStoreProvider memory = new InMemoryStoreProvider();
-  /** Calls to each group-store method, by name. */
-  private final Map<String, AtomicInteger> groupCalls = new ConcurrentHashMap<>();
+  private final CountingStores counting = new CountingStores();
   private TestServer server;
   private String tenant;
   private String key;
@@ -53,46 +45,13 @@ class UserGroupsHttpTest {
   @BeforeAll
   void start() {
     server = new TestServer(EngineConfig.defaults(),
-        engine -> engine.stores(id -> memory.tenant(id).map(this::counting)),
+        engine -> engine.stores(id -> memory.tenant(id).map(counting::wrap)),
         ApiKeyAuthenticator::new, feature -> feature.rateLimit(0, 0));
   }
 
   @AfterAll
   void stop() {
     server.close();
-  }
-
-  /** The tenant's stores, with every call to its group store counted. */
-  private TenantStores counting(TenantStores stores) {
-    GroupStore groups = proxy(GroupStore.class, stores.groups(), (method, args) ->
-        groupCalls.computeIfAbsent(method, name -> new AtomicInteger()).incrementAndGet());
-    return proxy(TenantStores.class, stores, null, "groups", groups);
-  }
-
-  private interface Counter {
-    void count(String method, Object[] args);
-  }
-
-  private static <T> T proxy(Class<T> type, T delegate, Counter counter) {
-    return proxy(type, delegate, counter, null, null);
-  }
-
-  /** A proxy that counts calls and answers {@code replaced} with {@code replacement}. */
-  private static <T> T proxy(Class<T> type, T delegate, Counter counter, String replaced, Object replacement) {
-    InvocationHandler handler = (self, method, args) -> {
-      if (method.getName().equals(replaced)) {
-        return replacement;
-      }
-      if (counter != null) {
-        counter.count(method.getName(), args);
-      }
-      try {
-        return method.invoke(delegate, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-    };
-    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
   }
 
   private void tenant(ScimMode mode) {
@@ -129,7 +88,7 @@ class UserGroupsHttpTest {
   }
 
   private int calls(String method) {
-    return groupCalls.getOrDefault(method, new AtomicInteger()).get();
+    return counting.count("groups." + method);
   }
 
   private List<String> ids(JsonNode list) {
@@ -153,7 +112,7 @@ class UserGroupsHttpTest {
     }
     String ops = group("Ops", users.get(0), users.get(1));
     String dev = group("Dev", users.get(1));
-    groupCalls.clear();
+    counting.reset();
 
     JsonNode list = ok(call("GET", "Users?sortBy=userName", null), 200);
     assertThat(calls("groupsOfMembers")).as("one batched lookup for the page of 6").isEqualTo(1);
@@ -168,11 +127,11 @@ class UserGroupsHttpTest {
     assertThat(first.path("$ref").asText()).endsWith("/Groups/" + ops);
     assertThat(list.path("Resources").get(2).has("groups")).isFalse();
 
-    groupCalls.clear();
+    counting.reset();
     ok(call("GET", "Users?count=2", null), 200);
     assertThat(calls("groupsOfMembers")).as("the same one lookup for a page of 2").isEqualTo(1);
 
-    groupCalls.clear();
+    counting.reset();
     JsonNode one = ok(call("GET", "Users/" + users.get(0), null), 200);
     assertThat(one.path("groups").findValuesAsText("display")).containsExactly("Ops");
     assertThat(calls("groupsOfMembers")).isEqualTo(1);
@@ -194,7 +153,7 @@ class UserGroupsHttpTest {
     String admins = group("Admins", ann, bob);
     group("Ops Team", bob);
     group("dev", cat);
-    groupCalls.clear();
+    counting.reset();
 
     assertThat(ids(ok(call("GET", "Users?" + filter("groups[value eq \"" + admins + "\"]") + "&sortBy=userName", null), 200)))
         .containsExactly(ann, bob);
@@ -222,7 +181,7 @@ class UserGroupsHttpTest {
     tenant(mode);
     String ann = user("ann");
     group("Ops", ann);
-    groupCalls.clear();
+    counting.reset();
 
     JsonNode excluded = ok(call("GET", "Users?excludedAttributes=groups", null), 200);
     JsonNode narrowed = ok(call("GET", "Users/" + ann + "?attributes=userName", null), 200);
@@ -245,7 +204,7 @@ class UserGroupsHttpTest {
     user("cat");
     String ops = group("Ops", ann, bob);
     group("Dev", bob);
-    groupCalls.clear();
+    counting.reset();
 
     assertThat(ids(ok(call("GET", "Users?" + filter("groups.value eq \"" + ops + "\"") + "&sortBy=userName", null), 200)))
         .containsExactly(ann, bob);
