@@ -43,6 +43,7 @@ public final class ResourceWriter {
 
   private final ScimRequest request;
   private final Projection projection;
+  private final boolean membersMetadata;
   private Map<String, List<UserGroup>> groups;
   private boolean memberCount;
   private Map<String, String> managerNames;
@@ -56,6 +57,7 @@ public final class ResourceWriter {
   public ResourceWriter(ScimRequest request, Projection projection) {
     this.request = request;
     this.projection = projection;
+    this.membersMetadata = request.runtime().engine().groupMembers().enabled() && returnsMetadata();
   }
 
   /**
@@ -161,7 +163,7 @@ public final class ResourceWriter {
     ResourceType type = type(view);
     List<UserGroup> userGroups = type.showsGroups() && projection.returns(GROUPS) ? groupsOf(view.id()) : List.of();
     Optional<String> managerName = managerName(view);
-    boolean metadata = type.hasMembers() && showsMembersMetadata();
+    boolean metadata = type.hasMembers() && membersMetadata;
     generator.writeStartObject();
     if (projection.trimsNothing() && managerName.isEmpty() && !metadata) {
       view.writeFields(location(view), generator);
@@ -216,7 +218,7 @@ public final class ResourceWriter {
 
   /**
    * Adds the read-only {@code membersMetadata} extension (draft-zollner-scim-group-members-01 §5);
-   * the caller checks {@link #showsMembersMetadata()} first.
+   * the caller checks that GroupMembers are on and the projection lets it through.
    */
   private void addMembersMetadata(ObjectNode node, String groupId) throws IOException {
     GroupMembers members = request.runtime().engine().groupMembers();
@@ -235,11 +237,6 @@ public final class ResourceWriter {
       }
     }
     metadata.putArray("allowedMemberTypes").add(GroupMemberView.MEMBER_TYPE);
-  }
-
-  /** Whether GroupMembers are on and the request's projection lets {@code membersMetadata} through. */
-  private boolean showsMembersMetadata() {
-    return request.runtime().engine().groupMembers().enabled() && returnsMetadata();
   }
 
   /** Whether {@code attributes} and {@code excludedAttributes} let {@code membersMetadata} through. */
