@@ -18,8 +18,9 @@ import org.junit.jupiter.api.TestInstance;
  * A resource written straight from its record (a request without {@code attributes} or {@code
  * excludedAttributes}) is the same JSON as the same resource rendered as a tree and trimmed (the
  * path a projecting request takes; excluding {@code password}, which is never returned, changes
- * nothing): for a user with every attribute of the User schema and its enterprise extension and a
- * group, on GET, on a list page and on the root {@code /.search}.
+ * nothing): for a user with every attribute of the User schema and its enterprise extension, a
+ * user whose manager exists (so the manager's current name is filled in) and a group with its
+ * {@code membersMetadata}, on GET, on a list page and on the root {@code /.search}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StreamedResourceHttpTest {
@@ -31,6 +32,7 @@ class StreamedResourceHttpTest {
   private String key;
   private String userId;
   private String groupId;
+  private String reportId;
 
   @BeforeAll
   void start() throws Exception {
@@ -40,6 +42,12 @@ class StreamedResourceHttpTest {
     groupId = created("Groups", """
         {"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"Staff","externalId":"g-1",
          "members":[{"value":"%s"}]}""".formatted(userId)).path("id").asText();
+    reportId = created("Users", """
+        {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User",
+                    "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
+         "userName":"dee@example.com",
+         "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"manager":{"value":"%s"}}}"""
+        .formatted(userId)).path("id").asText();
   }
 
   @AfterAll
@@ -68,7 +76,18 @@ class StreamedResourceHttpTest {
   void aGroupIsTheSameJsonStreamedAsThroughItsTree() throws Exception {
     JsonNode streamed = get("Groups/" + groupId);
     assertThat(streamed.path("members")).hasSize(1);
+    assertThat(streamed.path("schemas").toString()).contains("groupMembers");
+    assertThat(streamed.path("urn:ietf:params:scim:schemas:extension:groupMembers:2.0:Group")
+        .path("membersMetadata").path("memberCount").asLong()).isEqualTo(1);
     assertThat(streamed).isEqualTo(get("Groups/" + groupId + "?" + TREE));
+  }
+
+  @Test
+  void aUserWhoseManagerExistsCarriesTheManagersNameStreamedAsThroughItsTree() throws Exception {
+    JsonNode streamed = get("Users/" + reportId);
+    assertThat(streamed.path("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User").path("manager")
+        .path("displayName").asText()).isEqualTo(get("Users/" + userId).path("displayName").asText()).isNotEmpty();
+    assertThat(streamed).isEqualTo(get("Users/" + reportId + "?" + TREE));
   }
 
   @Test
@@ -92,7 +111,8 @@ class StreamedResourceHttpTest {
     ((com.fasterxml.jackson.databind.node.ObjectNode) group
         .path("urn:ietf:params:scim:schemas:extension:groupMembers:2.0:Group").path("membersMetadata"))
         .remove("memberCount");
-    assertThat(resources).containsExactlyInAnyOrder(get("Users/" + userId + "?" + TREE), group);
+    assertThat(resources).containsExactlyInAnyOrder(
+        get("Users/" + userId + "?" + TREE), get("Users/" + reportId + "?" + TREE), group);
   }
 
   private JsonNode created(String endpoint, String body) throws Exception {

@@ -246,14 +246,16 @@ public final class ResourceMapping {
 
   /**
    * Writes what {@link #render} renders, field by field into the object the generator has open,
-   * without building the resource's tree.
+   * without building the resource's tree. {@code schemas} ends with {@code moreSchemas}: the
+   * extensions whose objects the caller writes after these fields.
    *
    * @param record the record
+   * @param moreSchemas schema URNs to list after the mapping's own
    * @param generator where to write; its codec writes the values
    * @throws IOException when writing fails
    */
-  public void write(ResourceRecord record, JsonGenerator generator) throws IOException {
-    compiled.renderer().write(generator, record.id(), record.attributes());
+  public void write(ResourceRecord record, List<String> moreSchemas, JsonGenerator generator) throws IOException {
+    compiled.renderer().write(generator, record.id(), record.attributes(), moreSchemas);
   }
 
   /**

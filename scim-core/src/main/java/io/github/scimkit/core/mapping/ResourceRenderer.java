@@ -58,21 +58,25 @@ final class ResourceRenderer {
 
   /**
    * Writes what {@link #render} builds into the object the generator has open, in the same order:
-   * {@code schemas}, {@code id}, {@code externalId}, the core attributes, then one object per
-   * extension that has values. Only the attributes' values are built as nodes.
+   * {@code schemas} (then the caller's {@code moreSchemas}), {@code id}, {@code externalId}, the
+   * core attributes, then one object per extension that has values. Simple values and their
+   * objects and lists are written without nodes; only virtual elements, which may merge, are built
+   * as nodes first.
    */
-  void write(JsonGenerator generator, String id, Attributes attributes) throws IOException {
-    JsonNode[] values = new JsonNode[bindings.size()];
+  void write(JsonGenerator generator, String id, Attributes attributes, List<String> moreSchemas)
+      throws IOException {
     Set<String> extensions = new LinkedHashSet<>();
-    for (int i = 0; i < values.length; i++) {
-      values[i] = render(bindings.get(i), attributes);
-      if (values[i] != null && !bindings.get(i).schemaUrn().equals(coreUrn)) {
-        extensions.add(bindings.get(i).schemaUrn());
+    for (AttributeBinding binding : bindings) {
+      if (!binding.schemaUrn().equals(coreUrn) && hasValue(binding, attributes)) {
+        extensions.add(binding.schemaUrn());
       }
     }
     generator.writeArrayFieldStart("schemas");
     generator.writeString(coreUrn);
     for (String urn : extensions) {
+      generator.writeString(urn);
+    }
+    for (String urn : moreSchemas) {
       generator.writeString(urn);
     }
     generator.writeEndArray();
@@ -83,20 +87,90 @@ final class ResourceRenderer {
     if (externalId.isPresent()) {
       generator.writeStringField("externalId", externalId.get());
     }
-    writeValues(generator, values, coreUrn);
+    writeValues(generator, attributes, coreUrn);
     for (String urn : extensions) {
       generator.writeObjectFieldStart(urn);
-      writeValues(generator, values, urn);
+      writeValues(generator, attributes, urn);
       generator.writeEndObject();
     }
   }
 
-  private void writeValues(JsonGenerator generator, JsonNode[] values, String urn) throws IOException {
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] != null && bindings.get(i).schemaUrn().equals(urn)) {
-        generator.writeFieldName(bindings.get(i).name());
-        generator.writeTree(values[i]);
+  private void writeValues(JsonGenerator generator, Attributes attributes, String urn) throws IOException {
+    for (AttributeBinding binding : bindings) {
+      if (binding.schemaUrn().equals(urn)) {
+        write(generator, binding, attributes);
       }
+    }
+  }
+
+  /** Whether {@link #render(AttributeBinding, Attributes)} gives the binding a value. */
+  private static boolean hasValue(AttributeBinding binding, Attributes attributes) {
+    return switch (binding.kind()) {
+      case SINGLE -> binding.single().rule().returned() != Returned.NEVER
+          && attributes.get(binding.single().rule().recordAttribute()).isPresent();
+      case SUBS -> binding.rules().stream().anyMatch(rule -> attributes.get(rule.rule().recordAttribute()).isPresent());
+      case ELEMENTS -> binding.elements().stream().anyMatch(element -> element.rules().values().stream()
+          .anyMatch(rule -> attributes.get(rule.rule().recordAttribute()).isPresent()));
+    };
+  }
+
+  /** Writes the field {@link #render(AttributeBinding, Attributes)} renders, if it has a value. */
+  private static void write(JsonGenerator generator, AttributeBinding binding, Attributes attributes)
+      throws IOException {
+    switch (binding.kind()) {
+      case SINGLE -> {
+        BoundRule rule = binding.single();
+        Optional<Object> value = rule.rule().returned() == Returned.NEVER
+            ? Optional.empty() : attributes.get(rule.rule().recordAttribute());
+        if (value.isPresent()) {
+          generator.writeFieldName(binding.name());
+          writeValue(generator, value.get());
+        }
+      }
+      case SUBS -> {
+        boolean open = false;
+        for (BoundRule rule : binding.rules()) {
+          Optional<Object> value = attributes.get(rule.rule().recordAttribute());
+          if (value.isPresent()) {
+            if (!open) {
+              generator.writeObjectFieldStart(binding.name());
+              open = true;
+            }
+            generator.writeFieldName(rule.subAttribute());
+            ValueCodec.write(value.get(), generator);
+          }
+        }
+        if (open) {
+          generator.writeEndObject();
+        }
+      }
+      case ELEMENTS -> {
+        JsonNode elements = elements(binding.elements(), attributes);
+        if (elements != null) {
+          generator.writeFieldName(binding.name());
+          generator.writeTree(elements);
+        }
+      }
+    }
+  }
+
+  /** Writes what {@link #value} builds. */
+  private static void writeValue(JsonGenerator generator, Object value) throws IOException {
+    if (value instanceof List<?> list) {
+      generator.writeStartArray();
+      for (Object item : list) {
+        writeValue(generator, item);
+      }
+      generator.writeEndArray();
+    } else if (value instanceof ComplexValue complex) {
+      generator.writeStartObject();
+      for (Map.Entry<String, Object> sub : complex.asMap().entrySet()) {
+        generator.writeFieldName(sub.getKey());
+        ValueCodec.write(sub.getValue(), generator);
+      }
+      generator.writeEndObject();
+    } else {
+      ValueCodec.write(value, generator);
     }
   }
 

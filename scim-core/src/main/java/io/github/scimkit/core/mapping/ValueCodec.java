@@ -1,11 +1,13 @@
 package io.github.scimkit.core.mapping;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.types.AttributeDefinition.Type;
 import io.github.scimkit.core.store.BinaryValue;
 import io.github.scimkit.core.tenant.ScimMode;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -40,6 +42,27 @@ final class ValueCodec {
       return NODES.textNode(binary.toBase64());
     }
     throw new IllegalStateException("Records carry no " + value.getClass().getName());
+  }
+
+  /**
+   * Writes the JSON form of a simple record value, the same JSON as {@link #toJson}, without a
+   * node for strings, booleans, integers, times and binaries.
+   */
+  static void write(Object value, JsonGenerator generator) throws IOException {
+    if (value instanceof String text) {
+      generator.writeString(text);
+    } else if (value instanceof Boolean bool) {
+      generator.writeBoolean(bool);
+    } else if (value instanceof Long number) {
+      generator.writeNumber(number);
+    } else if (value instanceof Instant instant) {
+      generator.writeString(instant.toString());
+    } else if (value instanceof BinaryValue binary) {
+      generator.writeString(binary.toBase64());
+    } else {
+      // Decimals go through their node, which decides how a decimal is normalized.
+      generator.writeTree(toJson(value));
+    }
   }
 
   /**

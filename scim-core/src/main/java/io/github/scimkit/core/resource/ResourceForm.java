@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.unboundid.scim2.common.GenericScimResource;
 import io.github.scimkit.core.store.ResourceRecord;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * How the records of one resource type look in SCIM, supplied by the engine: as a tree to change,
@@ -22,12 +23,15 @@ public interface ResourceForm {
 
   /**
    * Writes a record's fields into the object the generator has open, {@code meta.location}
-   * included; the caller writes the object's start and end.
+   * included; the caller writes the object's start and end, and the objects of {@code
+   * moreSchemas}, which {@code schemas} lists after the form's own.
    *
    * @param record the record
    * @param location the resource's absolute address
+   * @param moreSchemas URNs of extensions the caller writes after these fields
    * @param generator where to write
    * @throws IOException when writing fails
    */
-  void writeFields(ResourceRecord record, String location, JsonGenerator generator) throws IOException;
+  void writeFields(ResourceRecord record, String location, List<String> moreSchemas, JsonGenerator generator)
+      throws IOException;
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.unboundid.scim2.common.GenericScimResource;
 import io.github.scimkit.core.store.ResourceRecord;
 import java.io.IOException;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -58,13 +59,15 @@ public record ResourceView(ResourceKind kind, ResourceRecord record, ResourceFor
 
   /**
    * Writes the SCIM form's fields, {@code meta.location} included, into the object the generator
-   * has open, without building a tree.
+   * has open, without building a tree. {@code schemas} ends with {@code moreSchemas}, whose
+   * objects the caller writes after these fields.
    *
    * @param location the resource's absolute address
+   * @param moreSchemas URNs of extensions the caller writes, often none
    * @param generator where to write
    * @throws IOException when writing fails
    */
-  public void writeFields(String location, JsonGenerator generator) throws IOException {
-    form.writeFields(record, location, generator);
+  public void writeFields(String location, List<String> moreSchemas, JsonGenerator generator) throws IOException {
+    form.writeFields(record, location, moreSchemas, generator);
   }
 }

@@ -2,14 +2,19 @@ package io.github.scimkit.core.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.types.AttributeDefinition.Mutability;
 import com.unboundid.scim2.common.types.AttributeDefinition.Returned;
 import com.unboundid.scim2.common.types.AttributeDefinition.Type;
+import com.unboundid.scim2.common.utils.JsonUtils;
 import io.github.scimkit.core.store.Attributes;
 import io.github.scimkit.core.store.BinaryValue;
 import io.github.scimkit.core.store.ComplexValue;
+import io.github.scimkit.core.store.ResourceRecord;
 import io.github.scimkit.core.tenant.ScimMode;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +26,13 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** For any record the rules can produce, reading what they render gives the same record. */
+/**
+ * For any record the rules can produce, reading what they render gives the same record, and
+ * writing it straight to a generator gives the same JSON, field for field, as rendering it.
+ */
 class RoundTripProperties {
 
+  private static final String MORE_SCHEMA = "urn:example:more";
   private static final List<ResourceMapping> MAPPINGS = List.of(
       ScimMapping.defaults().users(), CustomMappings.enterpriseUsers(), CustomMappings.flatUsers(),
       ScimMapping.defaults().groups());
@@ -37,6 +46,23 @@ class RoundTripProperties {
     GenericScimResource rendered = Scim.body(Scim.json(mapping.render(Scim.record(record))));
 
     assertThat(mapping.read(rendered, ScimMode.STRICT)).isEqualTo(record);
+  }
+
+  @Property(tries = 300)
+  void writingARecordGivesTheJsonRenderingBuilds(@ForAll("records") MappedRecord generated) throws Exception {
+    ResourceMapping mapping = MAPPINGS.get(generated.mapping());
+    ResourceRecord record = Scim.record(mapping.derive(generated.attributes()));
+    GenericScimResource rendered = mapping.render(record);
+    ((ArrayNode) rendered.getObjectNode().get("schemas")).add(MORE_SCHEMA);
+
+    StringWriter written = new StringWriter();
+    try (JsonGenerator generator = JsonUtils.getObjectWriter().createGenerator(written)) {
+      generator.writeStartObject();
+      mapping.write(record, List.of(MORE_SCHEMA), generator);
+      generator.writeEndObject();
+    }
+
+    assertThat(written.toString()).isEqualTo(Scim.json(rendered));
   }
 
   /** Attributes generated rule by rule for one of {@link #MAPPINGS}. */

@@ -16,6 +16,7 @@ import io.github.scimkit.core.resource.GroupMemberView;
 import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.resource.ResourceView;
 import io.github.scimkit.core.resource.UserGroup;
+import io.github.scimkit.core.store.ResourceRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
@@ -30,9 +31,11 @@ import java.util.stream.Stream;
 /**
  * Writes resources as JSON: sets {@code meta.location}, adds a user's {@code groups} and fills
  * the enterprise {@code manager.displayName} (each looked up once per page with {@link
- * #prefetch}), applies the projection, and streams a group's
+ * #prefetch}), applies the projection, adds a group's {@code membersMetadata} and streams its
  * members from the store page by page, never holding them all. Without a projection to apply, a
- * resource goes from its record straight to the generator, with no tree in between.
+ * resource goes from its record straight to the generator, with no tree in between; only the
+ * values of merged virtual elements (such as {@code emails}) and the {@code groups} list are
+ * built as nodes.
  */
 public final class ResourceWriter {
 
@@ -40,6 +43,9 @@ public final class ResourceWriter {
   private static final String GROUPS = "groups";
   private static final Path MANAGER_DISPLAY =
       Path.root(ScimUrns.ENTERPRISE_USER).attribute("manager").attribute("displayName");
+  private static final String MANAGER_VALUE_RULE = ScimUrns.ENTERPRISE_USER + ":manager.value";
+  private static final String MANAGER_DISPLAY_RULE = ScimUrns.ENTERPRISE_USER + ":manager.displayName";
+  private static final List<String> METADATA_SCHEMAS = List.of(GroupMemberView.GROUP_EXTENSION);
 
   private final ScimRequest request;
   private final Projection projection;
@@ -121,10 +127,24 @@ public final class ResourceWriter {
     }
   }
 
-  /** The id in a user's enterprise {@code manager.value}, if any. */
-  private static Optional<String> managerId(ResourceView view) {
-    JsonNode value = view.resource().getObjectNode().path(ScimUrns.ENTERPRISE_USER).path("manager").path("value");
-    return value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
+  /**
+   * The id in a user's enterprise {@code manager.value}, read from the record attribute the
+   * mapping binds to that path; none when no rule binds it.
+   */
+  private Optional<String> managerId(ResourceView view) {
+    return type(view).mapping().recordAttribute(MANAGER_VALUE_RULE).flatMap(view.record().attributes()::getString);
+  }
+
+  /**
+   * The view with its manager's current display name in the record attribute the mapping binds
+   * to {@code manager.displayName}: the engine looks names up only when a rule binds it.
+   */
+  private ResourceView withManagerName(ResourceView view, String name) {
+    ResourceRecord record = view.record();
+    return type(view).mapping().recordAttribute(MANAGER_DISPLAY_RULE)
+        .map(attribute -> new ResourceView(view.kind(), new ResourceRecord(record.id(), record.version(),
+            record.created(), record.lastModified(), record.attributes().with(attribute, name)), view.form()))
+        .orElse(view);
   }
 
   /**
@@ -163,32 +183,34 @@ public final class ResourceWriter {
     ResourceType type = type(view);
     List<UserGroup> userGroups = type.showsGroups() && projection.returns(GROUPS) ? groupsOf(view.id()) : List.of();
     Optional<String> managerName = managerName(view);
+    ResourceView shown = managerName.isPresent() ? withManagerName(view, managerName.get()) : view;
     boolean metadata = type.hasMembers() && membersMetadata;
     generator.writeStartObject();
-    if (projection.trimsNothing() && managerName.isEmpty() && !metadata) {
-      view.writeFields(location(view), generator);
+    if (projection.trimsNothing()) {
+      shown.writeFields(location(view), metadata ? METADATA_SCHEMAS : List.of(), generator);
       if (!userGroups.isEmpty()) {
         generator.writeFieldName(GROUPS);
         generator.writeTree(groupsArray(userGroups));
       }
     } else {
-      GenericScimResource resource = view.resource();
+      GenericScimResource resource = shown.resource();
       ObjectNode node = resource.getObjectNode();
       ((ObjectNode) node.path("meta")).put("location", location(view));
       if (!userGroups.isEmpty()) {
         node.set(GROUPS, groupsArray(userGroups));
       }
-      managerName.ifPresent(name ->
-          ((ObjectNode) node.path(ScimUrns.ENTERPRISE_USER).path("manager")).put("displayName", name));
       projection.apply(resource);
-      if (metadata) {
-        addMembersMetadata(node, view.id());
+      if (metadata && node.get("schemas") instanceof ArrayNode schemas) {
+        schemas.addAll(METADATA_SCHEMAS.stream().map(JsonNodeFactory.instance::textNode).toList());
       }
       for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
         Map.Entry<String, JsonNode> field = fields.next();
         generator.writeFieldName(field.getKey());
         generator.writeTree(field.getValue());
       }
+    }
+    if (metadata) {
+      writeMembersMetadata(generator, view.id());
     }
     if (type.hasMembers() && projection.returns(MEMBERS)) {
       writeMembers(generator, view.id());
@@ -217,26 +239,29 @@ public final class ResourceWriter {
   }
 
   /**
-   * Adds the read-only {@code membersMetadata} extension (draft-zollner-scim-group-members-01 §5);
-   * the caller checks that GroupMembers are on and the projection lets it through.
+   * Writes the read-only {@code membersMetadata} extension (draft-zollner-scim-group-members-01 §5),
+   * whose URN the caller listed in {@code schemas}; the caller checks that GroupMembers are on and
+   * the projection lets it through.
    */
-  private void addMembersMetadata(ObjectNode node, String groupId) throws IOException {
-    GroupMembers members = request.runtime().engine().groupMembers();
-    if (node.get("schemas") instanceof ArrayNode schemas) {
-      schemas.add(GroupMemberView.GROUP_EXTENSION);
-    }
-    ObjectNode metadata = node.putObject(GroupMemberView.GROUP_EXTENSION).putObject("membersMetadata");
-    metadata.put("policy", "inline");
-    metadata.put("ref", request.base().path(GroupMemberEndpoints.ENDPOINT)
+  private void writeMembersMetadata(JsonGenerator generator, String groupId) throws IOException {
+    generator.writeObjectFieldStart(GroupMemberView.GROUP_EXTENSION);
+    generator.writeObjectFieldStart("membersMetadata");
+    generator.writeStringField("policy", "inline");
+    generator.writeStringField("ref", request.base().path(GroupMemberEndpoints.ENDPOINT)
         .queryParam("filter", "{filter}").build("group.value eq \"" + groupId + "\"").toString());
     if (memberCount) {
+      GroupMembers members = request.runtime().engine().groupMembers();
       try {
-        metadata.put("memberCount", members.memberCount(request.context(), groupId));
+        generator.writeNumberField("memberCount", members.memberCount(request.context(), groupId));
       } catch (ScimException e) {
         throw new IOException("Counting the members of group " + groupId + " failed", e);
       }
     }
-    metadata.putArray("allowedMemberTypes").add(GroupMemberView.MEMBER_TYPE);
+    generator.writeArrayFieldStart("allowedMemberTypes");
+    generator.writeString(GroupMemberView.MEMBER_TYPE);
+    generator.writeEndArray();
+    generator.writeEndObject();
+    generator.writeEndObject();
   }
 
   /** Whether {@code attributes} and {@code excludedAttributes} let {@code membersMetadata} through. */

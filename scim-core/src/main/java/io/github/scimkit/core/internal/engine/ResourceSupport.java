@@ -248,8 +248,9 @@ public abstract sealed class ResourceSupport permits UserSupport, GroupSupport {
     }
 
     @Override
-    public void writeFields(ResourceRecord record, String location, JsonGenerator generator) throws IOException {
-      mapping.write(record, generator);
+    public void writeFields(ResourceRecord record, String location, List<String> moreSchemas,
+        JsonGenerator generator) throws IOException {
+      mapping.write(record, moreSchemas, generator);
       generator.writeObjectFieldStart("meta");
       generator.writeStringField("resourceType", mapping.name());
       generator.writeStringField("created", record.created().toString());
