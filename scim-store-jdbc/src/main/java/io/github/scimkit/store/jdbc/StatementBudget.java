@@ -6,17 +6,23 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
- * The time budget of one SQL statement: every statement created on a connection that passed
- * through {@link #bound} carries it as its JDBC query timeout ({@link Statement#setQueryTimeout},
- * whole seconds). PostgreSQL's driver cancels a statement over budget, lock waits included; H2
- * stops it at its next check. The store then answers 503 and the unit of work rolls back.
+ * The time budget of one SQL statement. On most databases every statement created on a connection
+ * that passed through {@link #bound} carries it as its JDBC query timeout ({@link
+ * Statement#setQueryTimeout}, whole seconds): PostgreSQL's driver cancels a statement over budget,
+ * lock waits included. The store then answers 503 and the unit of work rolls back.
  *
- * <p>H2 keeps a query timeout for the whole session rather than the statement, so closing the
- * view sets it back to none before the connection returns to the host's pool. H2 bounds lock
- * waits by its own session setting, so on H2 {@link #bound} also sets {@code LOCK_TIMEOUT} to the
- * budget, and leaves it so.
+ * <p>H2 keeps its query timeout and its lock timeout for the whole session, not the statement,
+ * and every {@code SET} empties the query caches of all its sessions, so setting them per
+ * statement or per transaction would make H2 parse every statement again. On H2, {@link #bound}
+ * sets {@code QUERY_TIMEOUT} and {@code LOCK_TIMEOUT} to the budget the first time it sees a
+ * physical connection (as the pool's {@code unwrap} shows it) and leaves them so: other users of
+ * the same pool get the budget too, and one that changes those settings takes it away, so on H2
+ * the store is best given a pool of its own.
  */
 final class StatementBudget {
 
@@ -27,6 +33,10 @@ final class StatementBudget {
 
   /** Whether the database is H2, learnt from the first connection; one budget serves one data source. */
   private volatile Boolean h2;
+
+  /** The physical H2 connections whose session timeouts are set, held weakly. */
+  private final Set<Connection> sessionTimeoutsSet = Collections.synchronizedSet(
+      Collections.newSetFromMap(new WeakHashMap<>()));
 
   /**
    * Creates a budget.
@@ -47,18 +57,11 @@ final class StatementBudget {
       h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());
     }
     if (h2) {
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("SET LOCK_TIMEOUT " + seconds * 1000L);
-      } catch (SQLException e) {
-        connection.close();
-        throw e;
-      }
+      setSessionTimeouts(connection);
+      return connection;
     }
     return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
         (proxy, method, arguments) -> {
-          if (method.getName().equals("close")) {
-            clearSessionTimeout(connection);
-          }
           Object result;
           try {
             result = method.invoke(connection, arguments);
@@ -72,11 +75,21 @@ final class StatementBudget {
         });
   }
 
-  private static void clearSessionTimeout(Connection connection) {
-    try (Statement statement = connection.createStatement()) {
-      statement.setQueryTimeout(0);
-    } catch (SQLException ignored) {
-      // A closed or broken connection: the pool discards it.
+  /** Sets H2's session timeouts to the budget unless this physical connection has them already. */
+  private void setSessionTimeouts(Connection connection) throws SQLException {
+    try {
+      Connection physical = connection.isWrapperFor(Connection.class) ? connection.unwrap(Connection.class) : connection;
+      if (sessionTimeoutsSet.contains(physical)) {
+        return;
+      }
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("SET QUERY_TIMEOUT " + seconds * 1000L);
+        statement.execute("SET LOCK_TIMEOUT " + seconds * 1000L);
+      }
+      sessionTimeoutsSet.add(physical);
+    } catch (SQLException e) {
+      connection.close();
+      throw e;
     }
   }
 }
