@@ -38,7 +38,7 @@ import io.github.scimkit.core.resource.ResourceView;
 import io.github.scimkit.core.resource.UserGroup;
 import io.github.scimkit.core.store.ResourceRecord;
 import io.github.scimkit.core.store.StoreProvider;
-import io.github.scimkit.core.store.TenantStores;
+import io.github.scimkit.core.store.TenantLookup;
 import io.github.scimkit.core.tenant.TenantSettings;
 import java.time.Clock;
 import java.util.List;
@@ -187,8 +187,7 @@ public final class ScimEngine implements AutoCloseable {
    * @throws ScimException when the store fails
    */
   public Optional<TenantSettings> settings(String tenantId) throws ScimException {
-    Optional<TenantStores> tenant = stores.tenant(tenantId);
-    return tenant.isPresent() ? Optional.of(tenant.get().settings()) : Optional.empty();
+    return stores.lookUp(tenantId).map(TenantLookup::settings);
   }
 
   /**

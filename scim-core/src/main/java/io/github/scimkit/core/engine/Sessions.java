@@ -9,7 +9,7 @@ import io.github.scimkit.core.profile.IdpProfile;
 import io.github.scimkit.core.profile.IdpProfiles;
 import io.github.scimkit.core.request.RequestContext;
 import io.github.scimkit.core.store.StoreProvider;
-import io.github.scimkit.core.store.TenantStores;
+import io.github.scimkit.core.store.TenantLookup;
 import io.github.scimkit.core.tenant.TenantSettings;
 import java.util.Optional;
 
@@ -31,12 +31,12 @@ final class Sessions {
 
   /** Returns the request's session, or throws 404 when the tenant does not exist. */
   Session open(RequestContext context) throws ScimException {
-    Optional<TenantStores> found = InputRule.storable(context.tenantId())
-        ? stores.tenant(context.tenantId()) : Optional.empty();
-    TenantStores tenant = found.orElseThrow(() -> new ResourceNotFoundException("No tenant " + context.tenantId()));
+    Optional<TenantLookup> found = InputRule.storable(context.tenantId())
+        ? stores.lookUp(context.tenantId()) : Optional.empty();
+    TenantLookup tenant = found.orElseThrow(() -> new ResourceNotFoundException("No tenant " + context.tenantId()));
     TenantSettings settings = tenant.settings();
     IdpProfile profile = profiles.resolve(settings.idpProfile());
-    return new Session(context, tenant, settings, profiles.tolerances(settings, context), profile,
+    return new Session(context, tenant.stores(), settings, profiles.tolerances(settings, context), profile,
         supports.of(profile));
   }
 }

@@ -18,6 +18,20 @@ public interface StoreProvider {
   Optional<TenantStores> tenant(String tenantId) throws ScimException;
 
   /**
+   * Returns a tenant's stores with its current settings, or empty when there is no such tenant.
+   * The engine asks this once per call, so a provider that can read both at once (one query)
+   * should override it; the default asks {@link #tenant} and then {@link TenantStores#settings()}.
+   *
+   * @param tenantId the tenant
+   * @return the tenant's stores and settings, or empty when there is no such tenant
+   * @throws ScimException when the store fails
+   */
+  default Optional<TenantLookup> lookUp(String tenantId) throws ScimException {
+    Optional<TenantStores> stores = tenant(tenantId);
+    return stores.isPresent() ? Optional.of(new TenantLookup(stores.get(), stores.get().settings())) : Optional.empty();
+  }
+
+  /**
    * Returns the tenants whose {@link TenantStores#outbox() outbox} holds undelivered events, so
    * that an engine started after a crash delivers them. A provider whose outbox does not survive
    * a restart need not override it.

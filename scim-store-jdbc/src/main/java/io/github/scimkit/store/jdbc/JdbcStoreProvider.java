@@ -5,6 +5,7 @@ import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import io.github.scimkit.core.store.StoreProvider;
 import io.github.scimkit.core.store.StoreUnavailableException;
+import io.github.scimkit.core.store.TenantLookup;
 import io.github.scimkit.core.store.TenantStores;
 import io.github.scimkit.core.tenant.ScimMode;
 import io.github.scimkit.core.tenant.TenantSettings;
@@ -158,6 +159,13 @@ public final class JdbcStoreProvider implements StoreProvider {
   public Optional<TenantStores> tenant(String tenantId) throws ScimException {
     Objects.requireNonNull(tenantId, "tenantId");
     return settings(tenantId).map(found -> new JdbcTenantStores(this, tenantId));
+  }
+
+  /** Reads the tenant's row once: its existence and its settings. */
+  @Override
+  public Optional<TenantLookup> lookUp(String tenantId) throws ScimException {
+    Objects.requireNonNull(tenantId, "tenantId");
+    return settings(tenantId).map(found -> new TenantLookup(new JdbcTenantStores(this, tenantId), found));
   }
 
   /** Lists the tenants with events in {@code scim_outbox} that are neither delivered nor parked. */
