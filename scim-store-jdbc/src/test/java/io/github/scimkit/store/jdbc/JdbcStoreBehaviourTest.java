@@ -21,6 +21,7 @@ import io.github.scimkit.core.store.RecordDeletion;
 import io.github.scimkit.core.store.RecordStore;
 import io.github.scimkit.core.store.ResourceRecord;
 import io.github.scimkit.core.store.ResultPage;
+import io.github.scimkit.core.store.TenantLookup;
 import io.github.scimkit.core.store.TenantStores;
 import io.github.scimkit.core.store.UniqueAttribute;
 import io.github.scimkit.core.store.query.AttributeRef;
@@ -274,7 +275,7 @@ abstract class JdbcStoreBehaviourTest {
   }
 
   @Test
-  @DisplayName("keeps tenant settings, shows updates at once and rejects a duplicate tenant")
+  @DisplayName("keeps tenant settings, shows updates at once (lookUp too) and rejects a duplicate tenant")
   void tenantSettings() throws Exception {
     String id = UUID.randomUUID().toString();
     TenantStores tenant = provider.createTenant(id, TenantSettings.defaults());
@@ -285,7 +286,11 @@ abstract class JdbcStoreBehaviourTest {
 
     assertThat(tenant.settings()).isEqualTo(strict);
     assertThat(provider.tenant(id).orElseThrow().settings()).isEqualTo(strict);
+    TenantLookup found = provider.lookUp(id).orElseThrow();
+    assertThat(found.settings()).isEqualTo(strict);
+    assertThat(found.stores().tenantId()).isEqualTo(id);
     assertThat(provider.tenant("no-such-tenant")).isEmpty();
+    assertThat(provider.lookUp("no-such-tenant")).isEmpty();
     assertThatExceptionOfType(ResourceConflictException.class)
         .isThrownBy(() -> provider.createTenant(id, TenantSettings.defaults()));
     assertThat(provider.deleteTenant(id)).isTrue();

@@ -18,6 +18,7 @@ import io.github.scimkit.core.store.RecordDeletion;
 import io.github.scimkit.core.store.RecordUpdate;
 import io.github.scimkit.core.store.ResourceRecord;
 import io.github.scimkit.core.store.ResultPage;
+import io.github.scimkit.core.store.TenantLookup;
 import io.github.scimkit.core.store.TenantStores;
 import io.github.scimkit.core.store.UniqueAttribute;
 import io.github.scimkit.core.store.UserStore;
@@ -87,8 +88,10 @@ class InMemoryStoreProviderTest {
     TenantSettings strict = TenantSettings.defaults().withMode(ScimMode.STRICT);
     provider.updateSettings("acme", strict);
     assertThat(tenant.settings()).isEqualTo(strict);
+    assertThat(provider.lookUp("acme")).contains(new TenantLookup(tenant, strict));
     assertThat(provider.removeTenant("acme")).isTrue();
     assertThat(provider.tenant("acme")).isEmpty();
+    assertThat(provider.lookUp("acme")).isEmpty();
   }
 
   @Test
