@@ -275,23 +275,23 @@ final class JdbcGroupStore extends JdbcRecordStore implements GroupStore {
     }
   }
 
+  /** The groups of the members with their value rows: one member-index probe per member id. */
+  Sql groupsOfMembersQuery(Set<String> memberIds) {
+    return new Sql().append("SELECT m.member_id, r.id, r.version, r.created_ms, r.last_modified_ms, "
+            + ValueRows.COLUMNS + " FROM ").idTable(List.copyOf(memberIds), "wanted")
+        .append(" JOIN scim_member m ON m.tenant_id = ").param(tenantId).append(" AND m.member_id = wanted.id"
+            + " JOIN scim_resource r ON r.tenant_id = m.tenant_id AND r.kind = m.group_kind AND r.id = m.group_id"
+            + " LEFT JOIN scim_value v ON v.tenant_id = r.tenant_id AND v.kind = r.kind AND v.resource_id = r.id"
+            + " ORDER BY m.member_id, r.id, v.attribute, v.ordinal, v.sub_attribute");
+  }
+
   @Override
   public Map<String, List<ResourceRecord>> groupsOfMembers(Set<String> memberIds) throws ScimException {
     Objects.requireNonNull(memberIds, "memberIds");
     if (memberIds.isEmpty()) {
       return Map.of();
     }
-    Sql sql = new Sql().append("SELECT m.member_id, r.id, r.version, r.created_ms, r.last_modified_ms, "
-            + ValueRows.COLUMNS + " FROM scim_member m JOIN scim_resource r ON r.tenant_id = m.tenant_id "
-            + "AND r.kind = m.group_kind AND r.id = m.group_id LEFT JOIN scim_value v ON v.tenant_id = r.tenant_id "
-            + "AND v.kind = r.kind AND v.resource_id = r.id WHERE m.tenant_id = ").param(tenantId)
-        .append(" AND m.member_id IN (");
-    String separator = "";
-    for (String memberId : memberIds) {
-      sql.append(separator).param(memberId);
-      separator = ", ";
-    }
-    sql.append(") ORDER BY m.member_id, r.id, v.attribute, v.ordinal, v.sub_attribute");
+    Sql sql = groupsOfMembersQuery(memberIds);
     return transactions.read(connection -> {
       Map<String, List<ResourceRecord>> result = new HashMap<>();
       try (PreparedStatement select = prepare(connection, sql); ResultSet rows = select.executeQuery()) {

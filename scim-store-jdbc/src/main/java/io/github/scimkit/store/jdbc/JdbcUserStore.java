@@ -28,12 +28,7 @@ final class JdbcUserStore extends JdbcRecordStore implements UserStore {
     Set<String> found = new HashSet<>();
     for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
       List<String> chunk = all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY));
-      Sql sql = new Sql().append("SELECT id FROM scim_resource WHERE tenant_id = ").param(tenantId)
-          .append(" AND kind = ").param(kind).append(" AND id IN (");
-      for (int i = 0; i < chunk.size(); i++) {
-        sql.append(i == 0 ? "" : ", ").param(chunk.get(i));
-      }
-      sql.append(")");
+      Sql sql = existingIdsQuery(chunk);
       found.addAll(transactions.read(connection -> {
         Set<String> rows = new HashSet<>();
         try (PreparedStatement select = prepare(connection, sql); ResultSet result = select.executeQuery()) {
@@ -45,6 +40,13 @@ final class JdbcUserStore extends JdbcRecordStore implements UserStore {
       }));
     }
     return found;
+  }
+
+  /** The ids among these that name users: one primary-key probe per id. */
+  Sql existingIdsQuery(List<String> ids) {
+    return new Sql().append("SELECT r.id FROM ").idTable(ids, "wanted")
+        .append(" JOIN scim_resource r ON r.tenant_id = ").param(tenantId).append(" AND r.kind = ").param(kind)
+        .append(" AND r.id = wanted.id");
   }
 
   /** Drops the deleted user's memberships, through the member index. */

@@ -26,6 +26,18 @@ final class Sql {
     return this;
   }
 
+  /**
+   * Appends a table of one column {@code id} holding the strings: {@code UNNEST(?) AS alias(id)}
+   * with one array parameter. Joined to an index on its column, it reads one probe per string,
+   * where H2 answers {@code col IN (?, ?, …)} on any but an index's first column by reading every
+   * row the index's other equalities select.
+   */
+  Sql idTable(List<String> values, String alias) {
+    text.append("UNNEST(?) AS ").append(alias).append("(id)");
+    params.add(new StringArray(values));
+    return this;
+  }
+
   Sql append(Sql other) {
     text.append(other.text);
     params.addAll(other.params);
@@ -67,10 +79,19 @@ final class Sql {
       statement.setBytes(index, binary.toByteArray());
     } else if (value instanceof byte[] bytes) {
       statement.setBytes(index, bytes);
+    } else if (value instanceof StringArray array) {
+      statement.setArray(index, statement.getConnection().createArrayOf("VARCHAR", array.values().toArray()));
     } else if (value instanceof Null nothing) {
       statement.setNull(index, nothing.sqlType());
     } else {
       throw new IllegalArgumentException("Cannot bind " + value);
+    }
+  }
+
+  /** An array of strings, bound as one SQL {@code VARCHAR ARRAY} parameter. */
+  record StringArray(List<String> values) {
+    StringArray {
+      values = List.copyOf(values);
     }
   }
 

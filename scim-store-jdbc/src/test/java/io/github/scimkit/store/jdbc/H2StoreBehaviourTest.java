@@ -74,6 +74,33 @@ abstract class H2StoreBehaviourTest extends JdbcStoreBehaviourTest {
     assertThat(plan).doesNotContainPattern("scanCount: [0-9]{4,}");
   }
 
+  @Test
+  @DisplayName("H2 finds which ids are users, and the groups of a page's users, with one index probe per id")
+  void idListsProbeTheIndexPerId() throws Exception {
+    TenantStores tenant = seeded(SEEDED);
+    try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+      String t = tenant.tenantId();
+      statement.execute("INSERT INTO scim_resource (tenant_id, kind, id, id_folded, version, created_ms, last_modified_ms) "
+          + "VALUES ('" + t + "', 'Group', 'g1', 'g1', 1, 0, 0)");
+      statement.execute("INSERT INTO scim_member (tenant_id, group_id, member_id) "
+          + "SELECT '" + t + "', 'g1', 'u' || LPAD(CAST(X AS VARCHAR), 6, '0') FROM SYSTEM_RANGE(1, " + SEEDED + ")");
+      statement.execute("ANALYZE");
+    }
+    List<String> page = new ArrayList<>();
+    for (int i = 1; i <= 100; i++) {
+      page.add(String.format("u%06d", i * (SEEDED / 100)));
+    }
+
+    String users = explain(((JdbcUserStore) tenant.users()).existingIdsQuery(page));
+    String groups = explain(((JdbcGroupStore) tenant.groups()).groupsOfMembersQuery(new java.util.LinkedHashSet<>(page)));
+
+    // The id table and one row per id: never the tenant's records or memberships.
+    assertThat(users).doesNotContainPattern("scanCount: [0-9]{4,}");
+    assertThat(groups).doesNotContainPattern("scanCount: [0-9]{4,}");
+    assertThat(((JdbcUserStore) tenant.users()).existingIds(new java.util.HashSet<>(page))).hasSize(100);
+    assertThat(tenant.groups().groupsOfMembers(new java.util.HashSet<>(page))).hasSize(100);
+  }
+
   private String explain(Sql query) throws Exception {
     try (Connection connection = database.dataSource().getConnection();
         PreparedStatement explain = connection.prepareStatement("EXPLAIN ANALYZE " + query.text())) {
