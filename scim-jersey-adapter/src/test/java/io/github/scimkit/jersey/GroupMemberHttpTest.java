@@ -288,6 +288,36 @@ class GroupMemberHttpTest {
   }
 
   @Test
+  @DisplayName("attributes and excludedAttributes trim every membership returned, as on other resources")
+  void projectionParametersApply() {
+    tenant(ScimMode.STRICT);
+    String ops = group("Ops");
+    String ann = user("ann");
+    String id = answer(call("POST", "GroupMembers?attributes=member.value", membership(ops, ann)), 201).path("id").asText();
+
+    JsonNode onlyMember = answer(call("GET", "GroupMembers/" + id + "?attributes=member.value", null), 200);
+    assertThat(onlyMember.path("id").asText()).isEqualTo(id);
+    assertThat(onlyMember.path("schemas").toString()).contains(MEMBER);
+    assertThat(onlyMember.at("/member/value").asText()).isEqualTo(ann);
+    assertThat(onlyMember.has("group")).isFalse();
+    assertThat(onlyMember.path("member").has("$ref")).isFalse();
+    assertThat(onlyMember.has("meta")).isFalse();
+
+    JsonNode withoutGroup = answer(call("GET", "GroupMembers/" + id + "?excludedAttributes=group", null), 200);
+    assertThat(withoutGroup.has("group")).isFalse();
+    assertThat(withoutGroup.at("/member/display").asText()).isEqualTo("ann display");
+    assertThat(withoutGroup.at("/meta/location").asText()).endsWith("/GroupMembers/" + id);
+
+    JsonNode page = list("group.value eq \"" + ops + "\"", "&attributes=group");
+    assertThat(page.path("totalResults").asInt()).isEqualTo(1);
+    assertThat(page.at("/Resources/0/group/value").asText()).isEqualTo(ops);
+    assertThat(page.at("/Resources/0").has("member")).isFalse();
+
+    error(call("GET", "GroupMembers/" + id + "?attributes=" + URLEncoder.encode("member[", StandardCharsets.UTF_8), null),
+        400, "invalidPath");
+  }
+
+  @Test
   @DisplayName("B15: the same membership twice is 409 uniqueness")
   void duplicateIsConflict() {
     tenant(ScimMode.STRICT);

@@ -1,18 +1,22 @@
 package io.github.scimkit.core.engine;
 
 import com.unboundid.scim2.common.GenericScimResource;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.types.SchemaResource;
+import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
 import io.github.scimkit.core.config.EngineConfig;
 import io.github.scimkit.core.internal.engine.GroupMemberCommands;
 import io.github.scimkit.core.internal.engine.GroupMemberSchemas;
 import io.github.scimkit.core.internal.engine.GroupMemberSearch;
 import io.github.scimkit.core.internal.engine.Session;
+import io.github.scimkit.core.projection.Projection;
 import io.github.scimkit.core.request.RequestContext;
 import io.github.scimkit.core.resource.GroupMemberView;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The GroupMember resource of draft-zollner-scim-group-members-01: each direct membership of a
@@ -34,6 +38,8 @@ import java.util.Objects;
  */
 public final class GroupMembers {
 
+  private static final ResourceTypeDefinition TYPE = resourceType();
+
   private final EngineConfig config;
   private final Sessions sessions;
   private final GroupMemberCommands commands;
@@ -54,6 +60,26 @@ public final class GroupMembers {
    */
   public static List<SchemaResource> schemas() {
     return GroupMemberSchemas.all();
+  }
+
+  /**
+   * Reads a request's projection parameters against the GroupMember schema (RFC 7644 §3.9), to
+   * apply to each rendered membership.
+   *
+   * @param attributes the {@code attributes} parameter, if given
+   * @param excludedAttributes the {@code excludedAttributes} parameter, if given
+   * @return the projection
+   * @throws BadRequestException {@code invalidPath} when a path does not parse
+   */
+  public static Projection projection(Optional<String> attributes, Optional<String> excludedAttributes)
+      throws BadRequestException {
+    return Projection.of(TYPE, attributes, excludedAttributes);
+  }
+
+  private static ResourceTypeDefinition resourceType() {
+    List<SchemaResource> schemas = GroupMemberSchemas.all();
+    return new ResourceTypeDefinition.Builder(GroupMemberView.RESOURCE_TYPE, "/GroupMembers")
+        .setId(GroupMemberView.RESOURCE_TYPE).setCoreSchema(schemas.get(0)).build();
   }
 
   /**

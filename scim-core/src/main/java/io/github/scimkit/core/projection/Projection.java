@@ -3,6 +3,7 @@ package io.github.scimkit.core.projection;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
 import com.unboundid.scim2.server.utils.ScimResourceTrimmer;
 import io.github.scimkit.core.mapping.ResourceMapping;
 import java.util.Collections;
@@ -49,17 +50,40 @@ public final class Projection {
    */
   public static Projection of(ResourceMapping mapping, Optional<String> attributes, Optional<String> excludedAttributes)
       throws BadRequestException {
+    Optional<Projection> asked = asked(mapping.resourceTypeDefinition(), attributes, excludedAttributes);
+    return asked.isPresent() ? asked.get() : defaults(mapping);
+  }
+
+  /**
+   * Reads the projection parameters of a request for a resource type that no mapping renders (the
+   * GroupMember resource). Without parameters it hides what its schemas return never or on
+   * request, and {@link #trimsNothing()} is {@code false}.
+   *
+   * @param type the resource type, whose schemas say what each attribute returns
+   * @param attributes the {@code attributes} parameter: comma-separated paths, if given
+   * @param excludedAttributes the {@code excludedAttributes} parameter, if given
+   * @return the projection
+   * @throws BadRequestException {@code invalidPath} when a path does not parse
+   */
+  public static Projection of(ResourceTypeDefinition type, Optional<String> attributes,
+      Optional<String> excludedAttributes) throws BadRequestException {
+    Optional<Projection> asked = asked(type, attributes, excludedAttributes);
+    return asked.isPresent() ? asked.get()
+        : new Projection(new ScimResourceTrimmer(type, Set.of(), Set.of(), true), HiddenAttributes.of(type), false);
+  }
+
+  /** The projection the parameters ask for, or empty when they ask for none. */
+  private static Optional<Projection> asked(ResourceTypeDefinition type, Optional<String> attributes,
+      Optional<String> excludedAttributes) throws BadRequestException {
     Set<Path> included = paths(attributes);
     if (!included.isEmpty()) {
-      return new Projection(
-          new ScimResourceTrimmer(mapping.resourceTypeDefinition(), Set.of(), included, false), null, false);
+      return Optional.of(new Projection(new ScimResourceTrimmer(type, Set.of(), included, false), null, false));
     }
     Set<Path> excluded = paths(excludedAttributes);
     if (excluded.isEmpty()) {
-      return defaults(mapping);
+      return Optional.empty();
     }
-    return new Projection(new ScimResourceTrimmer(mapping.resourceTypeDefinition(), Set.of(), excluded, true), null,
-        false);
+    return Optional.of(new Projection(new ScimResourceTrimmer(type, Set.of(), excluded, true), null, false));
   }
 
   /**

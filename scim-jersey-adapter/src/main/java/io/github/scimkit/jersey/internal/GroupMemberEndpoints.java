@@ -8,6 +8,7 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import io.github.scimkit.core.engine.GroupMemberPage;
 import io.github.scimkit.core.engine.GroupMembers;
 import io.github.scimkit.core.engine.PaginationMode;
+import io.github.scimkit.core.projection.Projection;
 import io.github.scimkit.core.resource.GroupMemberView;
 import io.github.scimkit.core.resource.ResourceKind;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -16,8 +17,9 @@ import java.net.URI;
 
 /**
  * {@code /GroupMembers} (draft-zollner-scim-group-members-01 §6): POST, GET of one or a filtered
- * list, and DELETE; PATCH and PUT answer 405 with a SCIM error and change nothing. Projection
- * parameters are not applied: a GroupMember is small and every attribute is returned.
+ * list, and DELETE; PATCH and PUT answer 405 with a SCIM error and change nothing. {@code
+ * attributes} and {@code excludedAttributes} apply to every membership returned, as on the other
+ * resource types.
  */
 public final class GroupMemberEndpoints {
 
@@ -33,22 +35,24 @@ public final class GroupMemberEndpoints {
 
   /** POST: 201 with the membership and its Location. */
   public Response create(ScimRequest request) throws ScimException {
+    Projection projection = projection(request);
     GroupMemberView view = members(request).create(request.context(), new GenericScimResource(request.body()));
-    ObjectNode body = render(request, view);
     return Response.status(Response.Status.CREATED)
-        .entity(request.runtime().json().bytes(body))
+        .entity(request.runtime().json().bytes(render(request, view, projection)))
         .type(ScimJson.SCIM_JSON)
-        .header(HttpHeaders.LOCATION, URI.create(body.path("meta").path("location").asText()))
+        .header(HttpHeaders.LOCATION, URI.create(request.location(ENDPOINT, view.id())))
         .build();
   }
 
   /** GET of one membership. */
   public Response get(ScimRequest request) throws ScimException {
-    return ok(request, render(request, members(request).get(request.context(), request.resourceId())));
+    Projection projection = projection(request);
+    return ok(request, render(request, members(request).get(request.context(), request.resourceId()), projection));
   }
 
   /** GET of the collection: a filtered index or cursor page. */
   public Response list(ScimRequest request) throws ScimException {
+    Projection projection = projection(request);
     GroupMemberPage page = members(request).search(request.context(), ResourceEndpoints.queryParameters(request));
     ObjectNode list = NODES.objectNode();
     list.putArray("schemas").add(LIST_RESPONSE_URN);
@@ -59,7 +63,7 @@ public final class GroupMemberEndpoints {
     }
     var resources = list.putArray("Resources");
     for (GroupMemberView view : page.resources()) {
-      resources.add(render(request, view));
+      resources.add(render(request, view, projection));
     }
     page.nextCursor().ifPresent(cursor -> list.put("nextCursor", cursor));
     return ok(request, list);
@@ -77,7 +81,12 @@ public final class GroupMemberEndpoints {
         "A GroupMember cannot be modified: POST a new one and DELETE the old one instead");
   }
 
-  private static ObjectNode render(ScimRequest request, GroupMemberView view) {
+  private static Projection projection(ScimRequest request) throws ScimException {
+    return GroupMembers.projection(request.query("attributes"), request.query("excludedAttributes"));
+  }
+
+  /** The membership as JSON, trimmed by the projection. */
+  private static ObjectNode render(ScimRequest request, GroupMemberView view, Projection projection) {
     ObjectNode node = NODES.objectNode();
     node.putArray("schemas").add(GroupMemberView.SCHEMA);
     node.put("id", view.id());
@@ -97,6 +106,7 @@ public final class GroupMemberEndpoints {
         .put("created", view.created().toString())
         .put("lastModified", view.lastModified().toString())
         .put("location", request.location(ENDPOINT, view.id()));
+    projection.apply(new GenericScimResource(node));
     return node;
   }
 
