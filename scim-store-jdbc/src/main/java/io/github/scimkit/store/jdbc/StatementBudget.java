@@ -3,12 +3,10 @@ package io.github.scimkit.store.jdbc;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.Set;
-import java.util.WeakHashMap;
 
 /**
  * The time budget of one SQL statement. On most databases every statement created on a connection
@@ -17,12 +15,12 @@ import java.util.WeakHashMap;
  * lock waits included. The store then answers 503 and the unit of work rolls back.
  *
  * <p>H2 keeps its query timeout and its lock timeout for the whole session, not the statement,
- * and every {@code SET} empties the query caches of all its sessions, so setting them per
- * statement or per transaction would make H2 parse every statement again. On H2, {@link #bound}
- * sets {@code QUERY_TIMEOUT} and {@code LOCK_TIMEOUT} to the budget the first time it sees a
- * physical connection (as the pool's {@code unwrap} shows it) and leaves them so: other users of
- * the same pool get the budget too, and one that changes those settings takes it away, so on H2
- * the store is best given a pool of its own.
+ * and every {@code SET} empties the query caches of all its sessions, so setting them for every
+ * transaction would make H2 parse every statement again. On H2, {@link #bound} reads both
+ * settings and sets to the budget only those that differ, leaving them so: the settings stay in
+ * force for other users of the same pool, so on H2 the store is best given a pool of its own. (A
+ * query timeout changed with SQL rather than {@link Statement#setQueryTimeout} escapes H2's
+ * driver, which then reports the value it last set itself.)
  */
 final class StatementBudget {
 
@@ -33,10 +31,6 @@ final class StatementBudget {
 
   /** Whether the database is H2, learnt from the first connection; one budget serves one data source. */
   private volatile Boolean h2;
-
-  /** The physical H2 connections whose session timeouts are set, held weakly. */
-  private final Set<Connection> sessionTimeoutsSet = Collections.synchronizedSet(
-      Collections.newSetFromMap(new WeakHashMap<>()));
 
   /**
    * Creates a budget.
@@ -75,18 +69,24 @@ final class StatementBudget {
         });
   }
 
-  /** Sets H2's session timeouts to the budget unless this physical connection has them already. */
+  /**
+   * Sets H2's session timeouts to the budget where they differ from it. H2's driver keeps the
+   * query timeout it last set, so reading it costs nothing; the lock timeout is one small query.
+   */
   private void setSessionTimeouts(Connection connection) throws SQLException {
-    try {
-      Connection physical = connection.isWrapperFor(Connection.class) ? connection.unwrap(Connection.class) : connection;
-      if (sessionTimeoutsSet.contains(physical)) {
-        return;
+    long millis = seconds * 1000L;
+    try (Statement statement = connection.createStatement()) {
+      if (statement.getQueryTimeout() != seconds) {
+        statement.setQueryTimeout(seconds);
       }
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("SET QUERY_TIMEOUT " + seconds * 1000L);
-        statement.execute("SET LOCK_TIMEOUT " + seconds * 1000L);
+      long lockTimeout;
+      try (ResultSet row = statement.executeQuery("SELECT LOCK_TIMEOUT()")) {
+        row.next();
+        lockTimeout = row.getLong(1);
       }
-      sessionTimeoutsSet.add(physical);
+      if (lockTimeout != millis) {
+        statement.execute("SET LOCK_TIMEOUT " + millis);
+      }
     } catch (SQLException e) {
       connection.close();
       throw e;
