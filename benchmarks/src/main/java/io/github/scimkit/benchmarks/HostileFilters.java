@@ -36,6 +36,9 @@ final class HostileFilters {
 
   static void run(StoreBenchmark benchmark, String store, TenantCreator tenants, ScimEngine engine, int measured)
       throws Exception {
+    if (measured <= 0) {
+      return;
+    }
     seed(tenants, engine);
     for (String filter : FILTERS) {
       long[] nanos = new long[measured];

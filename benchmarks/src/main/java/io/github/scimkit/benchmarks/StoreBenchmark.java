@@ -46,7 +46,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * user size), {@code databases}
  * ({@code memory,h2,postgresql}), {@code pages} (measured first pages per size, default 500), {@code h2.dir} (default {@code target/bench-data}),
  * {@code pg.schema} (default {@code scimkit_bench}), {@code lookups} (measured lookups per size,
- * default 2000, each size stopping after {@code lookup.seconds}, default 20), {@code adds} (measured member adds per size, default 300). PostgreSQL is found
+ * default 2000, each size stopping after {@code lookup.seconds}, default 20), {@code adds} (measured member adds per size, default 300), {@code filters} (measured searches
+ * per hostile filter, default 20; 0 leaves the filter scenario out). PostgreSQL is found
  * through {@code SCIMKIT_PG_URL}, {@code SCIMKIT_PG_USER} and {@code SCIMKIT_PG_PASSWORD}, as
  * the tests do.
  */

@@ -1,11 +1,9 @@
 package io.github.scimkit.core.engine;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.messages.ErrorResponse;
-import com.unboundid.scim2.common.utils.JsonUtils;
 import io.github.scimkit.core.bulk.BulkOperation;
 import io.github.scimkit.core.bulk.BulkOperationResult;
 import io.github.scimkit.core.bulk.BulkRequest;
@@ -25,6 +23,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import static io.github.scimkit.core.engine.ScimBodies.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -51,14 +50,6 @@ class EngineBulkTest {
         .config(config.idGenerator(() -> "id-" + ids.incrementAndGet()).build())
         .auditSink(audits::add)
         .build();
-  }
-
-  private static GenericScimResource json(String text) {
-    try {
-      return new GenericScimResource((ObjectNode) JsonUtils.getObjectReader().readTree(text.replace('\'', '"')));
-    } catch (Exception e) {
-      throw new IllegalArgumentException(e);
-    }
   }
 
   private static GenericScimResource user(String userName) {

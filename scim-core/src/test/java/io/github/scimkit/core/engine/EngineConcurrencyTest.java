@@ -1,11 +1,8 @@
 package io.github.scimkit.core.engine;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
 import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import com.unboundid.scim2.common.utils.JsonUtils;
 import io.github.scimkit.core.config.EngineConfig;
 import io.github.scimkit.core.request.RequestContext;
 import io.github.scimkit.core.resource.ResourceKind;
@@ -27,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import static io.github.scimkit.core.engine.ScimBodies.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.AdditionalAnswers.delegatesTo;
@@ -164,13 +162,5 @@ class EngineConcurrencyTest {
   private String createGroup(String name) throws ScimException {
     return engine.create(CONTEXT, ResourceKind.GROUP, json(
         "{'schemas':['urn:ietf:params:scim:schemas:core:2.0:Group'],'displayName':'" + name + "'}")).id();
-  }
-
-  private static GenericScimResource json(String text) {
-    try {
-      return new GenericScimResource((ObjectNode) JsonUtils.getObjectReader().readTree(text.replace('\'', '"')));
-    } catch (Exception e) {
-      throw new IllegalArgumentException(e);
-    }
   }
 }

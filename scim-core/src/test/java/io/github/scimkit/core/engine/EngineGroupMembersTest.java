@@ -1,5 +1,6 @@
 package io.github.scimkit.core.engine;
 
+import static io.github.scimkit.core.engine.ScimBodies.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
@@ -10,11 +11,9 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import com.unboundid.scim2.common.utils.JsonUtils;
 import io.github.scimkit.core.event.AuditRecord;
 import io.github.scimkit.core.event.LifecycleEvent;
 import io.github.scimkit.core.event.WriteOperation;
@@ -138,13 +137,5 @@ class EngineGroupMembersTest {
   private static GenericScimResource membership(String groupId, String userId) {
     return json("{'schemas':['urn:ietf:params:scim:schemas:core:2.0:GroupMember'],'group':{'value':'" + groupId
         + "'},'member':{'value':'" + userId + "'}}");
-  }
-
-  private static GenericScimResource json(String text) {
-    try {
-      return new GenericScimResource((ObjectNode) JsonUtils.getObjectReader().readTree(text.replace('\'', '"')));
-    } catch (Exception e) {
-      throw new IllegalArgumentException(e);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.scimkit.core.engine;
 
+import static io.github.scimkit.core.engine.ScimBodies.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.AdditionalAnswers.delegatesTo;
@@ -7,12 +8,9 @@ import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.mockingDetails;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import com.unboundid.scim2.common.utils.JsonUtils;
 import io.github.scimkit.core.request.RequestContext;
 import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.store.GroupStore;
@@ -132,13 +130,5 @@ class EngineMemberPatchStoreCallsTest {
     engine.patch(CONTEXT, ResourceKind.GROUP, group, json(
         "{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':[" + operations + "]}"),
         OptionalLong.empty());
-  }
-
-  private static GenericScimResource json(String text) {
-    try {
-      return new GenericScimResource((ObjectNode) JsonUtils.getObjectReader().readTree(text.replace('\'', '"')));
-    } catch (java.io.IOException e) {
-      throw new IllegalArgumentException(e);
-    }
   }
 }

@@ -2,6 +2,7 @@ package io.github.scimkit.core.engine;
 
 import io.github.scimkit.core.request.RequestContext;
 
+import static io.github.scimkit.core.engine.ScimBodies.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.AdditionalAnswers.delegatesTo;
 import static org.mockito.ArgumentMatchers.argThat;
@@ -11,10 +12,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import com.unboundid.scim2.common.utils.JsonUtils;
 import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.store.GroupStore;
 import io.github.scimkit.core.store.MembershipChange;
@@ -138,13 +136,5 @@ class EngineMembershipDeltaTest {
   private String createUser(String userName) throws ScimException {
     return engine.create(CONTEXT, ResourceKind.USER, json(
         "{'schemas':['urn:ietf:params:scim:schemas:core:2.0:User'],'userName':'" + userName + "'}")).id();
-  }
-
-  private static GenericScimResource json(String text) {
-    try {
-      return new GenericScimResource((ObjectNode) JsonUtils.getObjectReader().readTree(text.replace('\'', '"')));
-    } catch (Exception e) {
-      throw new IllegalArgumentException(e);
-    }
   }
 }

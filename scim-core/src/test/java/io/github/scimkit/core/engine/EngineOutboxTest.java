@@ -1,13 +1,11 @@
 package io.github.scimkit.core.engine;
 
 import io.github.scimkit.core.config.OutboxRetry;
+import static io.github.scimkit.core.engine.ScimBodies.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import com.unboundid.scim2.common.utils.JsonUtils;
 import io.github.scimkit.core.config.OutboxRetry;
 import io.github.scimkit.core.event.EventDelivery;
 import io.github.scimkit.core.event.LifecycleEvent;
@@ -74,10 +72,6 @@ class EngineOutboxTest {
     }).build();
     engines.add(engine);
     return engine;
-  }
-
-  private static GenericScimResource json(String text) throws Exception {
-    return new GenericScimResource((ObjectNode) JsonUtils.getObjectReader().readTree(text.replace('\'', '"')));
   }
 
   private static String createUser(ScimEngine engine, String userName) throws Exception {

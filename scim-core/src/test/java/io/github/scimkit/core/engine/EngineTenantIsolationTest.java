@@ -2,15 +2,13 @@ package io.github.scimkit.core.engine;
 
 import io.github.scimkit.core.request.RequestContext;
 
+import static io.github.scimkit.core.engine.ScimBodies.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import com.unboundid.scim2.common.utils.JsonUtils;
 import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.store.memory.InMemoryStoreProvider;
 import java.util.OptionalLong;
@@ -65,13 +63,5 @@ class EngineTenantIsolationTest {
   void foreignRead() {
     assertThatThrownBy(() -> engine.get(TENANT_A, ResourceKind.USER, userOfB))
         .isInstanceOf(ResourceNotFoundException.class);
-  }
-
-  private static GenericScimResource json(String text) {
-    try {
-      return new GenericScimResource((ObjectNode) JsonUtils.getObjectReader().readTree(text.replace('\'', '"')));
-    } catch (Exception e) {
-      throw new IllegalArgumentException(e);
-    }
   }
 }

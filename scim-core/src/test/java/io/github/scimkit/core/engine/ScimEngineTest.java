@@ -1,13 +1,11 @@
 package io.github.scimkit.core.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
 import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import com.unboundid.scim2.common.utils.JsonUtils;
 import io.github.scimkit.core.config.EngineConfig;
 import io.github.scimkit.core.event.AuditRecord;
 import io.github.scimkit.core.event.LifecycleEvent;
@@ -33,6 +31,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import static io.github.scimkit.core.engine.ScimBodies.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -66,14 +65,6 @@ class ScimEngineTest {
             .listener(events::add)
             .auditSink(audits::add))
         .build();
-  }
-
-  private static GenericScimResource json(String text) {
-    try {
-      return new GenericScimResource((ObjectNode) JsonUtils.getObjectReader().readTree(text.replace('\'', '"')));
-    } catch (Exception e) {
-      throw new IllegalArgumentException(e);
-    }
   }
 
   private ResourceView createUser(String userName) throws ScimException {
