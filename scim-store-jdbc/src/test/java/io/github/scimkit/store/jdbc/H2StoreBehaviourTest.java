@@ -10,8 +10,6 @@ import io.github.scimkit.core.store.query.PageRequest;
 import io.github.scimkit.core.store.query.Sort;
 import io.github.scimkit.core.store.query.StoreQuery;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,16 +100,6 @@ abstract class H2StoreBehaviourTest extends JdbcStoreBehaviourTest {
   }
 
   private String explain(Sql query) throws Exception {
-    try (Connection connection = database.dataSource().getConnection();
-        PreparedStatement explain = connection.prepareStatement("EXPLAIN ANALYZE " + query.text())) {
-      query.bind(explain);
-      List<String> lines = new ArrayList<>();
-      try (ResultSet rows = explain.executeQuery()) {
-        while (rows.next()) {
-          lines.add(rows.getString(1));
-        }
-      }
-      return plan(lines);
-    }
+    return QueryPlans.text(database.dataSource(), "EXPLAIN ANALYZE", query);
   }
 }

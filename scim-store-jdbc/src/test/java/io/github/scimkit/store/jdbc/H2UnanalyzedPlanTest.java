@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.scimkit.core.store.TenantStores;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,16 +56,6 @@ class H2UnanalyzedPlanTest {
   }
 
   private String explain(Sql query) throws Exception {
-    try (Connection connection = database.dataSource().getConnection();
-        PreparedStatement explain = connection.prepareStatement("EXPLAIN ANALYZE " + query.text())) {
-      query.bind(explain);
-      List<String> lines = new ArrayList<>();
-      try (ResultSet rows = explain.executeQuery()) {
-        while (rows.next()) {
-          lines.add(rows.getString(1));
-        }
-      }
-      return String.join("\n", lines);
-    }
+    return QueryPlans.text(database.dataSource(), "EXPLAIN ANALYZE", query);
   }
 }

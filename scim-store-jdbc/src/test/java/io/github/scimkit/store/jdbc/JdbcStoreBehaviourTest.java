@@ -39,7 +39,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -295,9 +294,5 @@ abstract class JdbcStoreBehaviourTest {
         .isThrownBy(() -> provider.createTenant(id, TenantSettings.defaults()));
     assertThat(provider.deleteTenant(id)).isTrue();
     assertThat(provider.tenant(id)).isEmpty();
-  }
-
-  static String plan(List<String> lines) {
-    return lines.stream().collect(Collectors.joining("\n"));
   }
 }

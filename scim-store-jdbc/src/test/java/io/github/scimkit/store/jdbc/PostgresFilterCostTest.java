@@ -15,10 +15,7 @@ import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.store.query.StoreQuery;
 import io.github.scimkit.core.tenant.TenantSettings;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,16 +118,6 @@ class PostgresFilterCostTest {
   }
 
   private List<String> explain(Sql query) throws Exception {
-    try (Connection connection = database.dataSource().getConnection();
-        PreparedStatement explain = connection.prepareStatement("EXPLAIN " + query.text())) {
-      query.bind(explain);
-      List<String> lines = new ArrayList<>();
-      try (ResultSet rows = explain.executeQuery()) {
-        while (rows.next()) {
-          lines.add(rows.getString(1));
-        }
-      }
-      return lines;
-    }
+    return QueryPlans.lines(database.dataSource(), "EXPLAIN", query);
   }
 }

@@ -8,10 +8,7 @@ import io.github.scimkit.core.store.query.Condition;
 import io.github.scimkit.core.store.query.Operator;
 import io.github.scimkit.core.store.query.StoreQuery;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -55,16 +52,6 @@ abstract class PostgresStoreBehaviourTest extends JdbcStoreBehaviourTest {
   }
 
   private String explain(Sql query) throws Exception {
-    try (Connection connection = database.dataSource().getConnection();
-        PreparedStatement explain = connection.prepareStatement("EXPLAIN " + query.text())) {
-      query.bind(explain);
-      List<String> lines = new ArrayList<>();
-      try (ResultSet rows = explain.executeQuery()) {
-        while (rows.next()) {
-          lines.add(rows.getString(1));
-        }
-      }
-      return plan(lines);
-    }
+    return QueryPlans.text(database.dataSource(), "EXPLAIN", query);
   }
 }
