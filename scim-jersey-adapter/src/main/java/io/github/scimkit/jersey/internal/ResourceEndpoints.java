@@ -6,15 +6,15 @@ import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import io.github.scimkit.core.resource.EntityTags;
-import io.github.scimkit.core.engine.PaginationMode;
 import io.github.scimkit.core.config.PatchResponse;
-import io.github.scimkit.core.resource.ResourceView;
+import io.github.scimkit.core.engine.PaginationMode;
 import io.github.scimkit.core.engine.SearchParameters;
 import io.github.scimkit.core.engine.SearchResults;
-import io.github.scimkit.core.resource.ResourceKind;
 import io.github.scimkit.core.mapping.ResourceMapping;
 import io.github.scimkit.core.projection.Projection;
+import io.github.scimkit.core.resource.EntityTags;
+import io.github.scimkit.core.resource.ResourceKind;
+import io.github.scimkit.core.resource.ResourceView;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -23,11 +23,14 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The operations on {@code /Users} or {@code /Groups}: HTTP in, engine calls, SCIM JSON out. */
 public final class ResourceEndpoints {
 
   private static final String LIST_RESPONSE_URN = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
+  private static final Logger LOG = LoggerFactory.getLogger("scimkit.http");
 
   private final ResourceKind kind;
 
@@ -99,6 +102,15 @@ public final class ResourceEndpoints {
       throws ScimException {
     SearchResults results = request.runtime().engine().search(request.context(), kind, parameters);
     ResourceWriter writer = new ResourceWriter(request, projection);
+    List<ResourceView> views;
+    try {
+      // Read before the response starts, so that a failing store still answers a SCIM error.
+      views = results.resources().toList();
+      writer.lookUp(views);
+    } catch (ScimException | RuntimeException e) {
+      results.close();
+      throw e;
+    }
     StreamingOutput body = out -> {
       try (results; JsonGenerator generator = request.runtime().json().generator(out)) {
         generator.writeStartObject();
@@ -114,8 +126,6 @@ public final class ResourceEndpoints {
           generator.writeNumberField("startIndex", results.startIndex());
         }
         generator.writeArrayFieldStart("Resources");
-        List<ResourceView> views = results.resources().toList();
-        writer.prefetch(views);
         for (ResourceView view : views) {
           writer.write(generator, view);
         }
@@ -143,27 +153,32 @@ public final class ResourceEndpoints {
     if (noneMatch.isPresent() && noneMatch.get().matches(view.version())) {
       return Response.notModified().tag(etag(view)).build();
     }
-    return resource(request, Response.Status.OK, view, projection(request));
+    ResourceWriter writer = new ResourceWriter(request, projection(request)).withMemberCount();
+    writer.lookUp(List.of(view));
+    return resource(request, Response.Status.OK, view, writer);
   }
 
   /** POST on the collection: 201 with Location. */
   public Response create(ScimRequest request) throws ScimException {
+    Projection projection = projection(request);
     ResourceView view = request.runtime().engine().create(
         request.context(), kind, new GenericScimResource(request.body()));
-    return resource(request, Response.Status.CREATED, view, projection(request));
+    return written(request, Response.Status.CREATED, view, projection);
   }
 
   /** PUT of one resource, with If-Match. */
   public Response replace(ScimRequest request) throws ScimException {
     String id = request.resourceId();
+    Projection projection = projection(request);
     ResourceView view = request.runtime().engine().replace(request.context(), kind, id,
         new GenericScimResource(request.body()), Preconditions.expectedVersion(request, kind, id));
-    return resource(request, Response.Status.OK, view, projection(request));
+    return written(request, Response.Status.OK, view, projection);
   }
 
   /** PATCH of one resource: 200 with the resource or 204, as the engine's kind answers or the client asks. */
   public Response patch(ScimRequest request) throws ScimException {
     String id = request.resourceId();
+    Projection projection = projection(request);
     ResourceView view = request.runtime().engine().patch(request.context(), kind, id,
         new GenericScimResource(request.body()), Preconditions.expectedVersion(request, kind, id));
     PatchResponse answer = request.runtime().engine().resourceType(kind).patchResponse();
@@ -171,7 +186,7 @@ public final class ResourceEndpoints {
     if (answer == PatchResponse.NO_CONTENT && !asked) {
       return Response.noContent().tag(etag(view)).build();
     }
-    return resource(request, Response.Status.OK, view, projection(request));
+    return written(request, Response.Status.OK, view, projection);
   }
 
   /** DELETE of one resource: 204. */
@@ -181,8 +196,24 @@ public final class ResourceEndpoints {
     return Response.noContent().build();
   }
 
-  private Response resource(ScimRequest request, Response.Status status, ResourceView view, Projection projection) {
+  /**
+   * The response to a saved write. A lookup failing after the write committed does not turn it
+   * into an error, which the client would retry: the resource is answered without what the
+   * lookups add (and a group without its members), and the failure is logged.
+   */
+  private Response written(ScimRequest request, Response.Status status, ResourceView view, Projection projection) {
     ResourceWriter writer = new ResourceWriter(request, projection).withMemberCount();
+    try {
+      writer.lookUp(List.of(view));
+    } catch (ScimException | RuntimeException e) {
+      LOG.warn("The write is saved, but reading its groups, manager's name or members for the response failed; "
+          + "answering without them (correlationId={})", request.context().correlationId(), e);
+      writer.skipLookUps();
+    }
+    return resource(request, status, view, writer);
+  }
+
+  private Response resource(ScimRequest request, Response.Status status, ResourceView view, ResourceWriter writer) {
     String location = writer.location(view);
     StreamingOutput body = out -> {
       try (JsonGenerator generator = request.runtime().json().generator(out)) {

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import io.github.scimkit.core.engine.GroupMembers;
 import io.github.scimkit.core.engine.ResourceType;
 import io.github.scimkit.core.mapping.ScimUrns;
 import io.github.scimkit.core.projection.Projection;
@@ -19,6 +18,7 @@ import io.github.scimkit.core.resource.UserGroup;
 import io.github.scimkit.core.store.ResourceRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -29,10 +29,11 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Writes resources as JSON: sets {@code meta.location}, adds a user's {@code groups} and fills
- * the enterprise {@code manager.displayName} (each looked up once per page with {@link
- * #prefetch}), applies the projection, adds a group's {@code membersMetadata} and streams its
- * members from the store page by page, never holding them all. Without a projection to apply, a
+ * Writes resources as JSON: sets {@code meta.location}, adds a user's {@code groups}, fills the
+ * enterprise {@code manager.displayName} and counts a group's members (each looked up once per
+ * page by {@link #lookUp}, before the response starts, so that a failing store still gets a SCIM
+ * error), applies the projection, adds a group's {@code membersMetadata} and streams its members
+ * from the store page by page, never holding them all. Without a projection to apply, a
  * resource goes from its record straight to the generator, with no tree in between; only the
  * values of merged virtual elements (such as {@code emails}) and the {@code groups} list are
  * built as nodes.
@@ -50,9 +51,18 @@ public final class ResourceWriter {
   private final ScimRequest request;
   private final Projection projection;
   private final boolean membersMetadata;
-  private Map<String, List<UserGroup>> groups;
   private boolean memberCount;
-  private Map<String, String> managerNames;
+  /** What {@link #lookUp} found; {@code null} before it ran. */
+  private Lookups lookups;
+
+  /**
+   * The values a page shows that its records do not hold, each read with one engine call, and
+   * whether groups' members are streamed when the projection returns them.
+   */
+  private record Lookups(Map<String, List<UserGroup>> groups, Map<String, String> managerNames,
+      Map<String, Long> memberCounts, boolean members) {
+    static final Lookups NONE = new Lookups(Map.of(), Map.of(), Map.of(), false);
+  }
 
   /**
    * Creates a writer for one request.
@@ -96,35 +106,52 @@ public final class ResourceWriter {
   }
 
   /**
-   * Looks up the {@code groups} of the users among the views, and the display names of their
-   * managers, with one engine call each, leaving out what the projection does not return; {@link
-   * #write} then uses them.
+   * Looks up what the views show beyond their records: the {@code groups} of the users, the
+   * display names of their managers (one engine call each, left out when the projection does not
+   * return them) and, {@link #withMemberCount() when asked}, each group's member count. {@link
+   * #write} uses them, and needs this or {@link #skipLookUps} first.
    *
-   * @param views the page about to be written
-   * @throws IOException when a lookup fails
+   * @param views the resources about to be written
+   * @throws ScimException when a lookup fails
    */
-  public void prefetch(List<ResourceView> views) throws IOException {
+  public void lookUp(List<ResourceView> views) throws ScimException {
     Set<String> users = new HashSet<>();
     Set<String> managers = new HashSet<>();
+    Map<String, Long> counts = new HashMap<>();
     for (ResourceView view : views) {
-      if (type(view).showsGroups()) {
+      ResourceType type = type(view);
+      if (type.showsGroups()) {
         users.add(view.id());
       }
       managerId(view).ifPresent(managers::add);
+      if (memberCount && membersMetadata && type.hasMembers()) {
+        counts.put(view.id(), request.runtime().engine().groupMembers().memberCount(request.context(), view.id()));
+      }
     }
-    groups = groupsOf(users);
-    managerNames = managerNames(managers);
+    lookups = new Lookups(groupsOf(users), managerNames(managers), counts, true);
   }
 
-  private Map<String, String> managerNames(Set<String> managers) throws IOException {
+  /**
+   * Writes the views without what {@link #lookUp} would add and without groups' members (no
+   * {@code groups}, no {@code memberCount}, no {@code members}, the manager's name as stored): for
+   * the response to a write that is saved although a lookup after it failed.
+   */
+  public void skipLookUps() {
+    lookups = Lookups.NONE;
+  }
+
+  private Map<String, String> managerNames(Set<String> managers) throws ScimException {
     if (managers.isEmpty() || !projection.returns(MANAGER_DISPLAY)) {
       return Map.of();
     }
-    try {
-      return request.runtime().engine().managerNames(request.context(), managers);
-    } catch (ScimException e) {
-      throw new IOException("Reading the names of " + managers.size() + " managers failed", e);
+    return request.runtime().engine().managerNames(request.context(), managers);
+  }
+
+  private Map<String, List<UserGroup>> groupsOf(Set<String> users) throws ScimException {
+    if (users.isEmpty() || !projection.returns(GROUPS)) {
+      return Map.of();
     }
+    return request.runtime().engine().groupsOf(request.context(), users);
   }
 
   /**
@@ -148,41 +175,20 @@ public final class ResourceWriter {
   }
 
   /**
-   * The manager's current display name, when it is known: from the page's lookup, or for a
-   * resource written without {@link #prefetch}, its own.
-   */
-  private Optional<String> managerName(ResourceView view) throws IOException {
-    Optional<String> managerId = managerId(view);
-    if (managerId.isEmpty()) {
-      return Optional.empty();
-    }
-    Map<String, String> names = managerNames != null ? managerNames : managerNames(Set.of(managerId.get()));
-    return Optional.ofNullable(names.get(managerId.get()));
-  }
-
-  private Map<String, List<UserGroup>> groupsOf(Set<String> users) throws IOException {
-    if (users.isEmpty() || !projection.returns(GROUPS)) {
-      return Map.of();
-    }
-    try {
-      return request.runtime().engine().groupsOf(request.context(), users);
-    } catch (ScimException e) {
-      throw new IOException("Reading the groups of " + users.size() + " users failed", e);
-    }
-  }
-
-  /**
-   * Writes one resource: straight from its record when the projection trims nothing, else
-   * through its tree, which the projection trims.
+   * Writes one resource with what {@link #lookUp} found: straight from its record when the
+   * projection trims nothing, else through its tree, which the projection trims.
    *
    * @param generator where to write
    * @param view the resource
    * @throws IOException when writing fails
    */
   public void write(JsonGenerator generator, ResourceView view) throws IOException {
+    if (lookups == null) {
+      throw new IllegalStateException("lookUp or skipLookUps must run before write");
+    }
     ResourceType type = type(view);
-    List<UserGroup> userGroups = type.showsGroups() && projection.returns(GROUPS) ? groupsOf(view.id()) : List.of();
-    Optional<String> managerName = managerName(view);
+    List<UserGroup> userGroups = lookups.groups().getOrDefault(view.id(), List.of());
+    Optional<String> managerName = managerId(view).map(lookups.managerNames()::get);
     ResourceView shown = managerName.isPresent() ? withManagerName(view, managerName.get()) : view;
     boolean metadata = type.hasMembers() && membersMetadata;
     generator.writeStartObject();
@@ -212,17 +218,10 @@ public final class ResourceWriter {
     if (metadata) {
       writeMembersMetadata(generator, view.id());
     }
-    if (type.hasMembers() && projection.returns(MEMBERS)) {
+    if (type.hasMembers() && projection.returns(MEMBERS) && lookups.members()) {
       writeMembers(generator, view.id());
     }
     generator.writeEndObject();
-  }
-
-  private List<UserGroup> groupsOf(String userId) throws IOException {
-    if (groups == null) {
-      groups = groupsOf(Set.of(userId));
-    }
-    return groups.getOrDefault(userId, List.of());
   }
 
   private ArrayNode groupsArray(List<UserGroup> userGroups) {
@@ -249,13 +248,9 @@ public final class ResourceWriter {
     generator.writeStringField("policy", "inline");
     generator.writeStringField("ref", request.base().path(GroupMemberEndpoints.ENDPOINT)
         .queryParam("filter", "{filter}").build("group.value eq \"" + groupId + "\"").toString());
-    if (memberCount) {
-      GroupMembers members = request.runtime().engine().groupMembers();
-      try {
-        generator.writeNumberField("memberCount", members.memberCount(request.context(), groupId));
-      } catch (ScimException e) {
-        throw new IOException("Counting the members of group " + groupId + " failed", e);
-      }
+    Long count = lookups.memberCounts().get(groupId);
+    if (count != null) {
+      generator.writeNumberField("memberCount", count);
     }
     generator.writeArrayFieldStart("allowedMemberTypes");
     generator.writeString(GroupMemberView.MEMBER_TYPE);

@@ -79,7 +79,9 @@ public final class RootSearchEndpoint {
     int items = views.size();
     Map<ResourceKind, ResourceWriter> writers = new EnumMap<>(ResourceKind.class);
     for (ResourceType type : types) {
-      writers.put(type.kind(), new ResourceWriter(request, Projection.of(type.mapping(), attributes, excluded)));
+      ResourceWriter writer = new ResourceWriter(request, Projection.of(type.mapping(), attributes, excluded));
+      writer.lookUp(views.stream().filter(view -> view.kind() == type.kind()).toList());
+      writers.put(type.kind(), writer);
     }
     long listed = total;
     StreamingOutput out = stream -> {
@@ -92,9 +94,6 @@ public final class RootSearchEndpoint {
         generator.writeNumberField("itemsPerPage", items);
         generator.writeNumberField("startIndex", startIndex);
         generator.writeArrayFieldStart("Resources");
-        for (Map.Entry<ResourceKind, ResourceWriter> writer : writers.entrySet()) {
-          writer.getValue().prefetch(views.stream().filter(view -> view.kind() == writer.getKey()).toList());
-        }
         for (ResourceView view : views) {
           writers.get(view.kind()).write(generator, view);
         }
