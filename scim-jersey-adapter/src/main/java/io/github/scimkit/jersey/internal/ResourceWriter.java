@@ -246,8 +246,7 @@ public final class ResourceWriter {
     generator.writeObjectFieldStart(GroupMemberView.GROUP_EXTENSION);
     generator.writeObjectFieldStart("membersMetadata");
     generator.writeStringField("policy", "inline");
-    generator.writeStringField("ref", request.base().path(GroupMemberEndpoints.ENDPOINT)
-        .queryParam("filter", "{filter}").build("group.value eq \"" + groupId + "\"").toString());
+    generator.writeStringField("ref", request.filtered(GroupMemberEndpoints.ENDPOINT, "group.value", groupId));
     Long count = lookups.memberCounts().get(groupId);
     if (count != null) {
       generator.writeNumberField("memberCount", count);

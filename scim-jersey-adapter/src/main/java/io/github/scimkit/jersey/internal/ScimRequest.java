@@ -133,6 +133,23 @@ public record ScimRequest(ContainerRequestContext http, AuthenticatedClient clie
     return base().path(endpoint).path(id).build().toString();
   }
 
+  /**
+   * Returns the absolute address of an endpoint's list filtered to one value, {@code
+   * ?filter=attribute eq "value"} encoded: plain concatenation when the attribute and the value
+   * need no escaping, else the URI builder's encoding (which gives the same text for them).
+   *
+   * @param endpoint the endpoint, such as {@code GroupMembers}
+   * @param attribute the attribute path, such as {@code group.value}
+   * @param value the value it equals
+   * @return the address
+   */
+  public String filtered(String endpoint, String attribute, String value) {
+    if (isUnreserved(attribute) && isUnreserved(value)) {
+      return baseUrl + "/" + endpoint + "?filter=" + attribute + "+eq+%22" + value + "%22";
+    }
+    return base().path(endpoint).queryParam("filter", "{filter}").build(attribute + " eq \"" + value + "\"").toString();
+  }
+
   /** Tells whether every character is an RFC 3986 unreserved one, which a path segment keeps as is. */
   private static boolean isUnreserved(String text) {
     if (text.isEmpty()) {
