@@ -123,7 +123,7 @@ final class Seeder {
     String userName = "CONCAT('user-', LPAD(CAST(g.n AS VARCHAR), 7, '0'))";
     String displayName = "CONCAT('User ', LPAD(CAST(g.n AS VARCHAR), 7, '0'))";
     String displayFolded = "CONCAT('user ', LPAD(CAST(g.n AS VARCHAR), 7, '0'))";
-    try (Connection connection = connection()) {
+    try (Connection connection = database.dataSource().getConnection()) {
       connection.setAutoCommit(false);
       run(connection, "INSERT INTO scim_resource (tenant_id, kind, id, id_folded, version, created_ms, last_modified_ms) "
           + "SELECT ?, t.kind, " + id + ", " + id + ", t.version, t.created_ms, t.last_modified_ms "
@@ -164,31 +164,13 @@ final class Seeder {
   }
 
   private void analyze() throws SQLException {
-    try (Connection connection = connection(); Statement statement = connection.createStatement()) {
+    try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
       statement.execute("ANALYZE");
     }
   }
 
-  /**
-   * A pooled connection without H2's session query timeout, which the store leaves set to its
-   * statement budget (docs/jdbc-store.md) and which bulk copies run past; the store sets it again
-   * when it next uses the connection.
-   */
-  private Connection connection() throws SQLException {
-    Connection connection = database.dataSource().getConnection();
-    if (!database.postgres()) {
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("SET QUERY_TIMEOUT 0");
-      } catch (SQLException e) {
-        connection.close();
-        throw e;
-      }
-    }
-    return connection;
-  }
-
   private void update(String sql, Object... parameters) throws SQLException {
-    try (Connection connection = connection()) {
+    try (Connection connection = database.dataSource().getConnection()) {
       run(connection, sql, parameters);
     }
   }
@@ -208,7 +190,7 @@ final class Seeder {
   }
 
   private String find(String sql, Object... parameters) throws SQLException {
-    try (Connection connection = connection();
+    try (Connection connection = database.dataSource().getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         statement.setObject(i + 1, parameters[i]);

@@ -14,13 +14,11 @@ import java.time.Duration;
  * Statement#setQueryTimeout}, whole seconds): PostgreSQL's driver cancels a statement over budget,
  * lock waits included. The store then answers 503 and the unit of work rolls back.
  *
- * <p>H2 keeps its query timeout and its lock timeout for the whole session, not the statement,
- * and every {@code SET} empties the query caches of all its sessions, so setting them for every
- * transaction would make H2 parse every statement again. On H2, {@link #bound} reads both
- * settings and sets to the budget only those that differ, leaving them so: the settings stay in
- * force for other users of the same pool, so on H2 the store is best given a pool of its own. (A
- * query timeout changed with SQL rather than {@link Statement#setQueryTimeout} escapes H2's
- * driver, which then reports the value it last set itself.)
+ * <p>H2 keeps its query timeout for the whole session, not the statement, and every {@code SET}
+ * empties the query caches of all its sessions, so on H2 a {@link StatementCanceller} cancels
+ * each execution that runs past the budget instead, leaving the session's query timeout alone.
+ * H2 bounds lock waits by its session's {@code LOCK_TIMEOUT}: {@link #bound} reads it and sets it
+ * to the budget when it differs, and leaves it so, for other users of the same pool too.
  */
 final class StatementBudget {
 
@@ -31,6 +29,9 @@ final class StatementBudget {
 
   /** Whether the database is H2, learnt from the first connection; one budget serves one data source. */
   private volatile Boolean h2;
+
+  /** Cancels H2 statements over budget; its timer thread runs only while H2 statements do. */
+  private final StatementCanceller canceller = new StatementCanceller();
 
   /**
    * Creates a budget.
@@ -51,9 +52,9 @@ final class StatementBudget {
       h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());
     }
     if (h2) {
-      setSessionTimeouts(connection);
-      return connection;
+      setLockTimeout(connection);
     }
+    boolean cancelling = h2;
     return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
         (proxy, method, arguments) -> {
           Object result;
@@ -62,23 +63,21 @@ final class StatementBudget {
           } catch (InvocationTargetException e) {
             throw e.getCause();
           }
-          if (result instanceof Statement statement) {
-            statement.setQueryTimeout(seconds);
+          if (!(result instanceof Statement statement)) {
+            return result;
           }
-          return result;
+          if (cancelling) {
+            return canceller.bounded(method.getReturnType(), statement, seconds);
+          }
+          statement.setQueryTimeout(seconds);
+          return statement;
         });
   }
 
-  /**
-   * Sets H2's session timeouts to the budget where they differ from it. H2's driver keeps the
-   * query timeout it last set, so reading it costs nothing; the lock timeout is one small query.
-   */
-  private void setSessionTimeouts(Connection connection) throws SQLException {
+  /** Sets H2's session lock timeout to the budget when it differs, with one small query to read it. */
+  private void setLockTimeout(Connection connection) throws SQLException {
     long millis = seconds * 1000L;
     try (Statement statement = connection.createStatement()) {
-      if (statement.getQueryTimeout() != seconds) {
-        statement.setQueryTimeout(seconds);
-      }
       long lockTimeout;
       try (ResultSet row = statement.executeQuery("SELECT LOCK_TIMEOUT()")) {
         row.next();
