@@ -22,11 +22,16 @@ import io.github.scimkit.store.jdbc.JdbcStoreProvider;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
@@ -36,7 +41,9 @@ import org.glassfish.jersey.server.ResourceConfig;
 /**
  * The server side of {@link HttpBenchmark}, run in a child JVM so that its CPU time is measured
  * apart from the client's. On 127.0.0.1, ephemeral ports: a bare Jersey + Jackson endpoint
- * ({@link BareUsers}), ScimKit over the in-memory store, and ScimKit over an H2 file database,
+ * ({@link BareUsers}), ScimKit over the in-memory store, ScimKit over an H2 file database and,
+ * when {@code SCIMKIT_PG_URL} names one, ScimKit over PostgreSQL (schema {@value #PG_SCHEMA},
+ * dropped and made anew),
  * each ScimKit with tenants {@code small} and {@code large} of seeded users and an empty group
  * in {@code small}. Audit records go through {@link AsyncAuditSink} to {@link LoggingAuditSink}.
  * Prints {@code READY} lines on stdout, then serves until stdin closes.
@@ -44,6 +51,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 public final class BenchServer {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PG_SCHEMA = "scimkit_httpbench";
 
   private BenchServer() {}
 
@@ -80,6 +88,16 @@ public final class BenchServer {
     h2.createTenant("small", TenantSettings.defaults());
     h2.createTenant("large", TenantSettings.defaults());
     serve("h2", h2, keys, small, large, open);
+    Optional<HikariDataSource> postgres = postgres();
+    if (postgres.isPresent()) {
+      open.add(postgres.get());
+      JdbcStoreProvider pg = JdbcStoreProvider.builder(postgres.get()).build();
+      pg.migrate();
+      pg.createTenant("small", TenantSettings.defaults());
+      pg.createTenant("large", TenantSettings.defaults());
+      serve("postgresql", pg, keys, small, large, open);
+      analyze(postgres.get());
+    }
     System.out.println("READY all");
     System.out.flush();
 
@@ -88,6 +106,45 @@ public final class BenchServer {
     }
     for (int i = open.size() - 1; i >= 0; i--) {
       open.get(i).close();
+    }
+  }
+
+  /**
+   * A pool of 8 on a fresh schema {@value #PG_SCHEMA} of the PostgreSQL database that {@code
+   * SCIMKIT_PG_URL} names (as the tests find it), or empty when it is not set or does not answer.
+   */
+  private static Optional<HikariDataSource> postgres() {
+    String url = System.getenv("SCIMKIT_PG_URL");
+    if (url == null || url.isBlank()) {
+      System.err.println("SCIMKIT_PG_URL is not set: no PostgreSQL scenarios");
+      return Optional.empty();
+    }
+    String user = Optional.ofNullable(System.getenv("SCIMKIT_PG_USER")).orElse("postgres");
+    String password = Optional.ofNullable(System.getenv("SCIMKIT_PG_PASSWORD")).orElse("");
+    DriverManager.setLoginTimeout(3);
+    try (Connection connection = DriverManager.getConnection(url, user, password);
+        Statement statement = connection.createStatement()) {
+      statement.execute("DROP SCHEMA IF EXISTS " + PG_SCHEMA + " CASCADE");
+      statement.execute("CREATE SCHEMA " + PG_SCHEMA);
+    } catch (SQLException e) {
+      System.err.println("No PostgreSQL scenarios: " + e.getMessage());
+      return Optional.empty();
+    }
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + PG_SCHEMA);
+    config.setUsername(user);
+    config.setPassword(password);
+    config.setMaximumPoolSize(8);
+    return Optional.of(new HikariDataSource(config));
+  }
+
+  /**
+   * Takes PostgreSQL's statistics of the seeded tables, as autovacuum does within about a minute
+   * of a bulk load when it is on; without them, pages read a tenant's value rows per record.
+   */
+  private static void analyze(HikariDataSource postgres) throws SQLException {
+    try (Connection connection = postgres.getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("ANALYZE");
     }
   }
 

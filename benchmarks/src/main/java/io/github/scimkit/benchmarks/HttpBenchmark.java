@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP load driver: starts {@link BenchServer} in a child JVM (a bare Jersey + Jackson
- * endpoint, ScimKit on the in-memory store and ScimKit on H2, all on 127.0.0.1), drives each
+ * endpoint, ScimKit on the in-memory store, on H2 and, when {@code SCIMKIT_PG_URL} names a
+ * database, on PostgreSQL, all on 127.0.0.1), drives each
  * scenario with a bounded number of requests from a pool of connections, and reports throughput,
  * latency and the server's CPU time per request, each as a ratio to the bare endpoint. See
  * docs/performance.md.
@@ -94,7 +95,10 @@ public final class HttpBenchmark {
   private void run(LoadRun load, int requests, int small, int large) throws Exception {
     String bareBase = "http://127.0.0.1:" + ready.get("bare")[2] + "/bare/";
     LoadRun.Result bare = keep(load.run("bare GET /Users/{id}", 4, requests, i -> get(bareBase + "Users/u-1", null), 200));
-    for (String store : List.of("memory", "h2")) {
+    for (String store : List.of("memory", "h2", "postgresql")) {
+      if (!ready.containsKey(store + "/small")) {
+        continue;
+      }
       String[] smallTenant = ready.get(store + "/small");
       String[] largeTenant = ready.get(store + "/large");
       String base = "http://127.0.0.1:" + smallTenant[2] + "/scim/v2/";
