@@ -1,21 +1,15 @@
 package io.github.scimkit.jersey;
 
+import static io.github.scimkit.jersey.CountingServer.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.scimkit.core.config.EngineConfig;
 import io.github.scimkit.core.mapping.ScimUrns;
-import io.github.scimkit.core.store.memory.InMemoryStoreProvider;
 import io.github.scimkit.core.tenant.ScimMode;
-import io.github.scimkit.core.tenant.TenantSettings;
-import io.github.scimkit.jersey.auth.ApiKeyAuthenticator;
 import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -33,22 +27,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ManagerNameHttpTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String USER = ScimUrns.USER;
   private static final String ENTERPRISE = ScimUrns.ENTERPRISE_USER;
-  private static final AtomicInteger TENANTS = new AtomicInteger();
 
-  private final InMemoryStoreProvider memory = new InMemoryStoreProvider();
-  private final CountingStores counting = new CountingStores();
-  private TestServer server;
-  private String tenant;
-  private String key;
+  private CountingServer server;
 
   @BeforeAll
   void start() {
-    server = new TestServer(EngineConfig.defaults(),
-        engine -> engine.stores(id -> memory.tenant(id).map(counting::wrap)),
-        ApiKeyAuthenticator::new, feature -> feature.rateLimit(0, 0));
+    server = new CountingServer("managers");
   }
 
   @AfterAll
@@ -56,30 +42,11 @@ class ManagerNameHttpTest {
     server.close();
   }
 
-  private void tenant(ScimMode mode) {
-    tenant = "managers" + TENANTS.incrementAndGet();
-    memory.createTenant(tenant, TenantSettings.defaults().withMode(mode));
-    key = server.newKey(tenant);
-  }
-
-  private HttpResponse<String> call(String method, String path, String body) {
-    return server.send(method, server.scim(tenant, path), key, body);
-  }
-
-  private static JsonNode ok(HttpResponse<String> response, int status) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    try {
-      return JSON.readTree(response.body());
-    } catch (Exception e) {
-      throw new AssertionError(response.body(), e);
-    }
-  }
-
   private JsonNode post(String userName, String displayName, String managerId) {
     String schemas = managerId == null ? "\"" + USER + "\"" : "\"" + USER + "\",\"" + ENTERPRISE + "\"";
     String manager = managerId == null ? ""
         : ",\"" + ENTERPRISE + "\":{\"manager\":{\"value\":\"" + managerId + "\"}}";
-    return ok(call("POST", "Users", "{\"schemas\":[" + schemas + "],\"userName\":\"" + userName
+    return ok(server.call("POST", "Users", "{\"schemas\":[" + schemas + "],\"userName\":\"" + userName
         + "\",\"displayName\":\"" + displayName + "\"" + manager + "}"), 201);
   }
 
@@ -92,7 +59,7 @@ class ManagerNameHttpTest {
   @EnumSource(ScimMode.class)
   @DisplayName("GET, lists and write responses carry the manager's current name; one search per page")
   void fillsTheManagersNameWithOneSearchPerPage(ScimMode mode) {
-    tenant(mode);
+    server.tenant(mode);
     String ann = post("a-ann", "Ann Boss", null).path("id").asText();
     String cy = post("b-cy", "Cy Chief", null).path("id").asText();
     JsonNode created = post("c-report0", "Report 0", ann);
@@ -103,44 +70,44 @@ class ManagerNameHttpTest {
     }
     String orphan = post("d-orphan", "Orphan", "not-a-user").path("id").asText();
 
-    counting.reset();
-    JsonNode list = ok(call("GET", "Users?sortBy=userName", null), 200).path("Resources");
-    assertThat(counting.count("users.search")).as("the page, then one lookup for all its managers").isEqualTo(2);
+    server.counting().reset();
+    JsonNode list = ok(server.call("GET", "Users?sortBy=userName", null), 200).path("Resources");
+    assertThat(server.counting().count("users.search")).as("the page, then one lookup for all its managers").isEqualTo(2);
     List<String> names = new ArrayList<>();
     list.forEach(user -> names.add(managerName(user)));
     assertThat(names).containsExactly(null, null, "Ann Boss", "Cy Chief", "Ann Boss", "Cy Chief", "Ann Boss", null);
     assertThat(list.get(7).path(ENTERPRISE).path("manager").path("value").asText()).isEqualTo("not-a-user");
 
-    counting.reset();
-    ok(call("GET", "Users?sortBy=userName&startIndex=3&count=2", null), 200);
-    assertThat(counting.count("users.search")).as("the same for a page of 2").isEqualTo(2);
+    server.counting().reset();
+    ok(server.call("GET", "Users?sortBy=userName&startIndex=3&count=2", null), 200);
+    assertThat(server.counting().count("users.search")).as("the same for a page of 2").isEqualTo(2);
 
-    ok(call("PATCH", "Users/" + ann, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+    ok(server.call("PATCH", "Users/" + ann, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
         + "\"Operations\":[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Ann Renamed\"}]}"), 200);
-    assertThat(managerName(ok(call("GET", "Users/" + reports.get(0), null), 200))).isEqualTo("Ann Renamed");
-    assertThat(managerName(ok(call("GET", "Users/" + orphan, null), 200))).isNull();
+    assertThat(managerName(ok(server.call("GET", "Users/" + reports.get(0), null), 200))).isEqualTo("Ann Renamed");
+    assertThat(managerName(ok(server.call("GET", "Users/" + orphan, null), 200))).isNull();
   }
 
   @ParameterizedTest
   @EnumSource(ScimMode.class)
   @DisplayName("a client's manager.displayName is not kept; left out of the projection, it is not looked up")
   void ignoresTheClientsValueAndSkipsTheLookupWhenNotReturned(ScimMode mode) {
-    tenant(mode);
+    server.tenant(mode);
     String ann = post("ann", "Ann Boss", null).path("id").asText();
     String body = "{\"schemas\":[\"" + USER + "\",\"" + ENTERPRISE + "\"],\"userName\":\"bob\",\"" + ENTERPRISE
         + "\":{\"manager\":{\"value\":\"" + ann + "\",\"displayName\":\"Not Her Name\"}}}";
-    String bob = ok(call("POST", "Users", body), 201).path("id").asText();
-    assertThat(managerName(ok(call("GET", "Users/" + bob, null), 200))).isEqualTo("Ann Boss");
+    String bob = ok(server.call("POST", "Users", body), 201).path("id").asText();
+    assertThat(managerName(ok(server.call("GET", "Users/" + bob, null), 200))).isEqualTo("Ann Boss");
 
-    counting.reset();
+    server.counting().reset();
     String excluded = URLEncoder.encode(ENTERPRISE + ":manager", StandardCharsets.UTF_8);
-    JsonNode without = ok(call("GET", "Users?excludedAttributes=" + excluded, null), 200);
+    JsonNode without = ok(server.call("GET", "Users?excludedAttributes=" + excluded, null), 200);
     assertThat(without.path("Resources").get(1).has(ENTERPRISE)).isFalse();
-    ok(call("GET", "Users?attributes=userName", null), 200);
-    assertThat(counting.count("users.search")).as("only the two pages").isEqualTo(2);
+    ok(server.call("GET", "Users?attributes=userName", null), 200);
+    assertThat(server.counting().count("users.search")).as("only the two pages").isEqualTo(2);
 
     String only = URLEncoder.encode(ENTERPRISE + ":manager.displayName", StandardCharsets.UTF_8);
-    JsonNode narrowed = ok(call("GET", "Users/" + bob + "?attributes=" + only, null), 200);
+    JsonNode narrowed = ok(server.call("GET", "Users/" + bob + "?attributes=" + only, null), 200);
     assertThat(managerName(narrowed)).isEqualTo("Ann Boss");
     assertThat(narrowed.path(ENTERPRISE).path("manager").has("value")).isFalse();
   }
@@ -149,14 +116,14 @@ class ManagerNameHttpTest {
   @EnumSource(ScimMode.class)
   @DisplayName("a filter or sort on manager.displayName is refused, since no store holds it")
   void refusesFiltersAndSortsOnTheManagersName(ScimMode mode) {
-    tenant(mode);
+    server.tenant(mode);
     String ann = post("ann", "Ann Boss", null).path("id").asText();
     post("bob", "Bob", ann);
     String path = ENTERPRISE + ":manager.displayName";
     String filter = URLEncoder.encode(path + " eq \"Ann Boss\"", StandardCharsets.UTF_8);
-    JsonNode filtered = ok(call("GET", "Users?filter=" + filter, null), 400);
+    JsonNode filtered = ok(server.call("GET", "Users?filter=" + filter, null), 400);
     assertThat(filtered.path("scimType").asText()).isEqualTo("invalidFilter");
-    JsonNode sorted = ok(call("GET", "Users?sortBy=" + URLEncoder.encode(path, StandardCharsets.UTF_8), null), 400);
+    JsonNode sorted = ok(server.call("GET", "Users?sortBy=" + URLEncoder.encode(path, StandardCharsets.UTF_8), null), 400);
     assertThat(sorted.path("scimType").asText()).isEqualTo("invalidValue");
   }
 }

@@ -1,20 +1,14 @@
 package io.github.scimkit.jersey;
 
+import static io.github.scimkit.jersey.CountingServer.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.scimkit.core.config.EngineConfig;
-import io.github.scimkit.core.store.memory.InMemoryStoreProvider;
 import io.github.scimkit.core.tenant.ScimMode;
-import io.github.scimkit.core.tenant.TenantSettings;
-import io.github.scimkit.jersey.auth.ApiKeyAuthenticator;
 import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -31,22 +25,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UserGroupsHttpTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
   private static final String GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
-  private static final AtomicInteger TENANTS = new AtomicInteger();
 
-  private final InMemoryStoreProvider memory = new InMemoryStoreProvider();
-  private final CountingStores counting = new CountingStores();
-  private TestServer server;
-  private String tenant;
-  private String key;
+  private CountingServer server;
 
   @BeforeAll
   void start() {
-    server = new TestServer(EngineConfig.defaults(),
-        engine -> engine.stores(id -> memory.tenant(id).map(counting::wrap)),
-        ApiKeyAuthenticator::new, feature -> feature.rateLimit(0, 0));
+    server = new CountingServer("groups");
   }
 
   @AfterAll
@@ -54,27 +40,8 @@ class UserGroupsHttpTest {
     server.close();
   }
 
-  private void tenant(ScimMode mode) {
-    tenant = "groups" + TENANTS.incrementAndGet();
-    memory.createTenant(tenant, TenantSettings.defaults().withMode(mode));
-    key = server.newKey(tenant);
-  }
-
-  private HttpResponse<String> call(String method, String path, String body) {
-    return server.send(method, server.scim(tenant, path), key, body);
-  }
-
-  private static JsonNode ok(HttpResponse<String> response, int status) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    try {
-      return JSON.readTree(response.body());
-    } catch (Exception e) {
-      throw new AssertionError(response.body(), e);
-    }
-  }
-
   private String user(String name) {
-    return ok(call("POST", "Users", "{\"schemas\":[\"" + USER + "\"],\"userName\":\"" + name + "\"}"), 201)
+    return ok(server.call("POST", "Users", "{\"schemas\":[\"" + USER + "\"],\"userName\":\"" + name + "\"}"), 201)
         .path("id").asText();
   }
 
@@ -83,12 +50,12 @@ class UserGroupsHttpTest {
     for (String member : members) {
       values.add("{\"value\":\"" + member + "\"}");
     }
-    return ok(call("POST", "Groups", "{\"schemas\":[\"" + GROUP + "\"],\"displayName\":\"" + name
+    return ok(server.call("POST", "Groups", "{\"schemas\":[\"" + GROUP + "\"],\"displayName\":\"" + name
         + "\",\"members\":[" + String.join(",", values) + "]}"), 201).path("id").asText();
   }
 
   private int calls(String method) {
-    return counting.count("groups." + method);
+    return server.counting().count("groups." + method);
   }
 
   private List<String> ids(JsonNode list) {
@@ -105,16 +72,16 @@ class UserGroupsHttpTest {
   @EnumSource(ScimMode.class)
   @DisplayName("GET and lists return groups with value, $ref, display and type; one store call per page")
   void returnsGroupsWithOneCallPerPage(ScimMode mode) {
-    tenant(mode);
+    server.tenant(mode);
     List<String> users = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       users.add(user(String.format("user%d", i)));
     }
     String ops = group("Ops", users.get(0), users.get(1));
     String dev = group("Dev", users.get(1));
-    counting.reset();
+    server.counting().reset();
 
-    JsonNode list = ok(call("GET", "Users?sortBy=userName", null), 200);
+    JsonNode list = ok(server.call("GET", "Users?sortBy=userName", null), 200);
     assertThat(calls("groupsOfMembers")).as("one batched lookup for the page of 6").isEqualTo(1);
     assertThat(calls("groupsOf") + calls("get") + calls("members") + calls("isMember")).isZero();
     JsonNode second = list.path("Resources").get(1);
@@ -127,16 +94,16 @@ class UserGroupsHttpTest {
     assertThat(first.path("$ref").asText()).endsWith("/Groups/" + ops);
     assertThat(list.path("Resources").get(2).has("groups")).isFalse();
 
-    counting.reset();
-    ok(call("GET", "Users?count=2", null), 200);
+    server.counting().reset();
+    ok(server.call("GET", "Users?count=2", null), 200);
     assertThat(calls("groupsOfMembers")).as("the same one lookup for a page of 2").isEqualTo(1);
 
-    counting.reset();
-    JsonNode one = ok(call("GET", "Users/" + users.get(0), null), 200);
+    server.counting().reset();
+    JsonNode one = ok(server.call("GET", "Users/" + users.get(0), null), 200);
     assertThat(one.path("groups").findValuesAsText("display")).containsExactly("Ops");
     assertThat(calls("groupsOfMembers")).isEqualTo(1);
 
-    JsonNode root = ok(call("POST", ".search", "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],"
+    JsonNode root = ok(server.call("POST", ".search", "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],"
         + "\"filter\":\"userName eq \\\"user1\\\"\"}"), 200);
     assertThat(root.path("Resources").get(0).path("groups").findValuesAsText("value")).hasSize(2);
   }
@@ -145,7 +112,7 @@ class UserGroupsHttpTest {
   @EnumSource(ScimMode.class)
   @DisplayName("value filters, display operators and type on groups are pushed down; one group meets a value filter")
   void filtersByGroupValueFiltersAndType(ScimMode mode) {
-    tenant(mode);
+    server.tenant(mode);
     String ann = user("ann");
     String bob = user("bob");
     String cat = user("cat");
@@ -153,22 +120,22 @@ class UserGroupsHttpTest {
     String admins = group("Admins", ann, bob);
     group("Ops Team", bob);
     group("dev", cat);
-    counting.reset();
+    server.counting().reset();
 
-    assertThat(ids(ok(call("GET", "Users?" + filter("groups[value eq \"" + admins + "\"]") + "&sortBy=userName", null), 200)))
+    assertThat(ids(ok(server.call("GET", "Users?" + filter("groups[value eq \"" + admins + "\"]") + "&sortBy=userName", null), 200)))
         .containsExactly(ann, bob);
-    assertThat(ids(ok(call("GET", "Users?" + filter("groups[display eq \"OPS TEAM\"]"), null), 200))).containsExactly(bob);
-    assertThat(ids(ok(call("GET", "Users?" + filter("groups.display co \"team\""), null), 200))).containsExactly(bob);
-    assertThat(ids(ok(call("GET", "Users?" + filter("groups.display sw \"D\""), null), 200))).containsExactly(cat);
-    assertThat(ids(ok(call("GET", "Users?" + filter("groups[value eq \"" + admins + "\" and display co \"team\"]"), null), 200)))
+    assertThat(ids(ok(server.call("GET", "Users?" + filter("groups[display eq \"OPS TEAM\"]"), null), 200))).containsExactly(bob);
+    assertThat(ids(ok(server.call("GET", "Users?" + filter("groups.display co \"team\""), null), 200))).containsExactly(bob);
+    assertThat(ids(ok(server.call("GET", "Users?" + filter("groups.display sw \"D\""), null), 200))).containsExactly(cat);
+    assertThat(ids(ok(server.call("GET", "Users?" + filter("groups[value eq \"" + admins + "\" and display co \"team\"]"), null), 200)))
         .as("no one group is both").isEmpty();
-    assertThat(ids(ok(call("GET", "Users?" + filter("groups[value eq \"" + admins + "\"] and groups.display co \"team\""), null), 200)))
+    assertThat(ids(ok(server.call("GET", "Users?" + filter("groups[value eq \"" + admins + "\"] and groups.display co \"team\""), null), 200)))
         .containsExactly(bob);
-    assertThat(ok(call("GET", "Users?" + filter("groups.type eq \"direct\""), null), 200).path("totalResults").asInt())
+    assertThat(ok(server.call("GET", "Users?" + filter("groups.type eq \"direct\""), null), 200).path("totalResults").asInt())
         .isEqualTo(3);
-    assertThat(ok(call("GET", "Users?" + filter("groups[type eq \"indirect\"]"), null), 200).path("totalResults").asInt())
+    assertThat(ok(server.call("GET", "Users?" + filter("groups[type eq \"indirect\"]"), null), 200).path("totalResults").asInt())
         .isZero();
-    JsonNode search = ok(call("POST", "Users/.search", "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],"
+    JsonNode search = ok(server.call("POST", "Users/.search", "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],"
         + "\"filter\":\"groups[type eq \\\"direct\\\" and display eq \\\"dev\\\"]\"}"), 200);
     assertThat(ids(search)).containsExactly(cat);
     assertThat(calls("groupsOf")).as("filters run in the user store's search").isZero();
@@ -178,18 +145,18 @@ class UserGroupsHttpTest {
   @EnumSource(ScimMode.class)
   @DisplayName("excluded or not asked for, groups are neither looked up nor returned")
   void skipsGroupsWhenExcluded(ScimMode mode) {
-    tenant(mode);
+    server.tenant(mode);
     String ann = user("ann");
     group("Ops", ann);
-    counting.reset();
+    server.counting().reset();
 
-    JsonNode excluded = ok(call("GET", "Users?excludedAttributes=groups", null), 200);
-    JsonNode narrowed = ok(call("GET", "Users/" + ann + "?attributes=userName", null), 200);
+    JsonNode excluded = ok(server.call("GET", "Users?excludedAttributes=groups", null), 200);
+    JsonNode narrowed = ok(server.call("GET", "Users/" + ann + "?attributes=userName", null), 200);
     assertThat(excluded.path("Resources").get(0).has("groups")).isFalse();
     assertThat(narrowed.has("groups")).isFalse();
     assertThat(calls("groupsOfMembers")).isZero();
 
-    JsonNode only = ok(call("GET", "Users/" + ann + "?attributes=groups.display", null), 200);
+    JsonNode only = ok(server.call("GET", "Users/" + ann + "?attributes=groups.display", null), 200);
     assertThat(only.path("groups").get(0).path("display").asText()).isEqualTo("Ops");
     assertThat(only.path("groups").get(0).has("value")).isFalse();
   }
@@ -198,29 +165,29 @@ class UserGroupsHttpTest {
   @EnumSource(ScimMode.class)
   @DisplayName("groups.value and groups.display filters find the members; groups cannot be written")
   void filtersByGroups(ScimMode mode) {
-    tenant(mode);
+    server.tenant(mode);
     String ann = user("ann");
     String bob = user("bob");
     user("cat");
     String ops = group("Ops", ann, bob);
     group("Dev", bob);
-    counting.reset();
+    server.counting().reset();
 
-    assertThat(ids(ok(call("GET", "Users?" + filter("groups.value eq \"" + ops + "\"") + "&sortBy=userName", null), 200)))
+    assertThat(ids(ok(server.call("GET", "Users?" + filter("groups.value eq \"" + ops + "\"") + "&sortBy=userName", null), 200)))
         .containsExactly(ann, bob);
-    assertThat(ids(ok(call("GET", "Users?" + filter("groups.display eq \"dev\""), null), 200))).containsExactly(bob);
-    assertThat(ids(ok(call("GET", "Users?" + filter("groups.display sw \"O\" and userName eq \"ann\""), null), 200)))
+    assertThat(ids(ok(server.call("GET", "Users?" + filter("groups.display eq \"dev\""), null), 200))).containsExactly(bob);
+    assertThat(ids(ok(server.call("GET", "Users?" + filter("groups.display sw \"O\" and userName eq \"ann\""), null), 200)))
         .containsExactly(ann);
-    assertThat(ok(call("GET", "Users?" + filter("not (groups pr)"), null), 200).path("totalResults").asInt())
+    assertThat(ok(server.call("GET", "Users?" + filter("not (groups pr)"), null), 200).path("totalResults").asInt())
         .isEqualTo(1);
     assertThat(calls("groupsOf")).as("filters run in the user store's search").isZero();
 
-    JsonNode error = ok(call("PATCH", "Users/" + ann, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+    JsonNode error = ok(server.call("PATCH", "Users/" + ann, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
         + "\"Operations\":[{\"op\":\"add\",\"path\":\"groups\",\"value\":[{\"value\":\"" + ops + "\"}]}]}"), 400);
     assertThat(error.path("scimType").asText()).isEqualTo("mutability");
-    assertThat(ok(call("GET", "Users?" + filter("groups.$ref pr"), null), 400).path("scimType").asText())
+    assertThat(ok(server.call("GET", "Users?" + filter("groups.$ref pr"), null), 400).path("scimType").asText())
         .isEqualTo("invalidFilter");
-    assertThat(ok(call("GET", "Users?sortBy=groups.display", null), 400).path("scimType").asText())
+    assertThat(ok(server.call("GET", "Users?sortBy=groups.display", null), 400).path("scimType").asText())
         .isEqualTo("invalidValue");
   }
 }
