@@ -157,8 +157,7 @@ public final class JdbcStoreProvider implements StoreProvider {
 
   @Override
   public Optional<TenantStores> tenant(String tenantId) throws ScimException {
-    Objects.requireNonNull(tenantId, "tenantId");
-    return settings(tenantId).map(found -> new JdbcTenantStores(this, tenantId));
+    return lookUp(tenantId).map(TenantLookup::stores);
   }
 
   /** Reads the tenant's row once: its existence and its settings. */
