@@ -20,8 +20,11 @@ import io.github.scimkit.core.tenant.ScimMode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -46,6 +49,8 @@ public final class ResourceMapping {
   private final String description;
   private final String coreUrn;
   private final List<MappingRule> rules;
+  /** Each rule's record attribute by its path in lower case, the first rule of a path winning. */
+  private final Map<String, String> recordAttributes;
   private final List<DerivedValue> derivedValues;
   private final PasswordHandler passwordHandler;
   private final boolean externalIdUnique;
@@ -59,6 +64,9 @@ public final class ResourceMapping {
     description = builder.description;
     coreUrn = builder.coreUrn;
     rules = List.copyOf(builder.rules);
+    Map<String, String> byPath = new HashMap<>();
+    rules.forEach(rule -> byPath.putIfAbsent(rule.path().toLowerCase(Locale.ROOT), rule.recordAttribute()));
+    recordAttributes = Map.copyOf(byPath);
     derivedValues = List.copyOf(builder.derived.values());
     passwordHandler = builder.passwordHandler;
     externalIdUnique = builder.externalIdUnique;
@@ -158,8 +166,7 @@ public final class ResourceMapping {
    * @return the record attribute, or empty when no rule has the path
    */
   public Optional<String> recordAttribute(String path) {
-    return rules.stream().filter(rule -> rule.path().equalsIgnoreCase(path))
-        .map(MappingRule::recordAttribute).findFirst();
+    return Optional.ofNullable(recordAttributes.get(path.toLowerCase(Locale.ROOT)));
   }
 
   /**
